@@ -1,0 +1,36 @@
+package io.multiproc.internal;
+
+import io.multiproc.Process;
+
+/**
+ * INTERNAL API. Lets the start methods (which live outside {@code io.multiproc}) run a process
+ * object the way a child must, without making that a public method of {@link Process}.
+ */
+public final class ProcessAccess {
+  /** What {@link Process} opens to the runtime. */
+  public interface Hooks {
+    /** Runs {@code p} in the calling thread as its process; returns its exit code. */
+    int bootstrap(Process p);
+  }
+
+  private static volatile Hooks hooks;
+
+  private ProcessAccess() {}
+
+  /** Called once, by Process's static initialiser. */
+  public static void install(Hooks h) {
+    hooks = h;
+  }
+
+  /** The hooks; initialises {@link Process} if nothing did yet. */
+  public static Hooks get() {
+    if (hooks == null) {
+      try {
+        Class.forName(Process.class.getName(), true, Process.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return hooks;
+  }
+}

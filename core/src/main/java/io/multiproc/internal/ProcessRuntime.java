@@ -1,0 +1,232 @@
+package io.multiproc.internal;
+
+import io.multiproc.AuthenticationError;
+import io.multiproc.Process;
+import io.multiproc.ProcessError;
+import io.multiproc.internal.spi.StartMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * INTERNAL API. What one JVM of a multiproc program holds: its settings, its ActorSystem (started on
+ * first use), its process registry, the process it runs, and its start methods.
+ */
+public final class ProcessRuntime {
+  /** What a child knows of the process that started it. */
+  public record ParentInfo(long pid, String name, String registryPath) {}
+
+  private static volatile Settings settings;
+  private static volatile ActorSystem<Void> system;
+  private static volatile ActorRef<Registry.Command> registry;
+  private static volatile Process jvmProcess;
+  private static volatile ParentInfo parent;
+  private static final InheritableThreadLocal<Process> THREAD_PROCESS = new InheritableThreadLocal<>();
+  private static volatile Map<String, StartMethod> startMethods;
+  private static volatile boolean exitHookInstalled;
+
+  private ProcessRuntime() {}
+
+  /** This JVM's validated settings. */
+  public static Settings settings() {
+    Settings s = settings;
+    if (s == null) {
+      synchronized (ProcessRuntime.class) {
+        if (settings == null) {
+          settings = Settings.load();
+        }
+        s = settings;
+      }
+    }
+    return s;
+  }
+
+  /** This JVM's ActorSystem, started (with remoting on 127.0.0.1, a free port) on first use. */
+  public static ActorSystem<Void> system() {
+    ActorSystem<Void> s = system;
+    if (s == null) {
+      synchronized (ProcessRuntime.class) {
+        if (system == null) {
+          Authkey.get(); // a main process draws its key before any message can be signed
+          // initialise logging before Pekko's threads race to do it (SLF4J warns about that race)
+          org.slf4j.LoggerFactory.getILoggerFactory();
+          ActorSystem<Void> created =
+              ActorSystem.create(Behaviors.empty(), "multiproc", settings().actorSystemConfig());
+          registry = created.systemActorOf(Registry.create(), "registry", Props.empty());
+          system = created;
+        }
+        s = system;
+      }
+    }
+    return s;
+  }
+
+  /** The ActorSystem if it has been started, else null; never starts it. */
+  public static ExtendedActorSystem startedSystem() {
+    ActorSystem<Void> s = system;
+    return s == null ? null : (ExtendedActorSystem) Adapter.toClassic(s);
+  }
+
+  /** The path other JVMs use to reach this JVM's registry. */
+  public static String registryPath() {
+    system();
+    return ActorRefResolver.get(system).toSerializationFormat(registry);
+  }
+
+  /** The process the calling thread runs in: a thread-method process, this child's, or the main. */
+  public static Process current() {
+    Process p = THREAD_PROCESS.get();
+    return p != null ? p : jvmProcess;
+  }
+
+  /** Installs the main process object of a main JVM; the first caller wins. */
+  public static synchronized Process installMain(java.util.function.Supplier<Process> main) {
+    if (jvmProcess == null) {
+      jvmProcess = main.get();
+    }
+    return jvmProcess;
+  }
+
+  /** Makes {@code p} the process of this whole JVM (a child JVM, before it runs p). */
+  public static void setJvmProcess(Process p, ParentInfo parentInfo) {
+    jvmProcess = p;
+    parent = parentInfo;
+  }
+
+  /** Makes {@code p} the current process of this thread and the threads it starts (null: none). */
+  public static void setThreadProcess(Process p) {
+    if (p == null) {
+      THREAD_PROCESS.remove();
+    } else {
+      THREAD_PROCESS.set(p);
+    }
+  }
+
+  /** The parent of this JVM's process, or null in the main JVM. */
+  public static ParentInfo parent() {
+    return parent;
+  }
+
+  /**
+   * Says Hello to the parent's registry and waits for its Welcome.
+   *
+   * @throws AuthenticationError when no Welcome comes within the register timeout: the parent did
+   *     not accept this JVM's signature, or is gone
+   */
+  public static void registerWithParent(String registryPath, long token) {
+    ActorSystem<Void> s = system();
+    ActorRef<Registry.Command> parentRegistry =
+        ActorRefResolver.get(s).resolveActorRef(registryPath);
+    Duration timeout = settings().registerTimeout();
+    long pid = ProcessHandle.current().pid();
+    try {
+      AskPattern.<Registry.Command, Registry.Welcome>ask(parentRegistry,
+              replyTo -> new Registry.Hello(token, pid, replyTo), timeout, s.scheduler())
+          .toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw new AuthenticationError("the parent at " + registryPath + " did not accept this process"
+          + " within " + timeout.toSeconds() + " s: it refused its authkey, or it is gone");
+    }
+  }
+
+  /** The start method called {@code name}. */
+  public static StartMethod startMethod(String name) {
+    StartMethod m = startMethods().get(name);
+    if (m == null) {
+      throw new IllegalArgumentException("unknown start method '" + name + "'; available: "
+          + startMethods().keySet()
+          + (name.equals("spawn") || name.equals("forkserver")
+              ? " (add io.multiproc:multiproc-remote to the classpath for " + name + ")" : ""));
+    }
+    return m;
+  }
+
+  /** The names of the start methods on the classpath, the preferred first. */
+  public static List<String> startMethodNames() {
+    List<StartMethod> all = new ArrayList<>(startMethods().values());
+    all.sort(Comparator.comparingInt(StartMethod::preference).reversed());
+    return all.stream().map(StartMethod::name).toList();
+  }
+
+  /** The start method "auto" resolves to, or the configured one. */
+  public static String defaultStartMethodName() {
+    String configured = settings().startMethod();
+    return configured.equals("auto") ? startMethodNames().get(0) : configured;
+  }
+
+  private static Map<String, StartMethod> startMethods() {
+    Map<String, StartMethod> m = startMethods;
+    if (m == null) {
+      synchronized (ProcessRuntime.class) {
+        if (startMethods == null) {
+          Map<String, StartMethod> found = new TreeMap<>();
+          for (StartMethod sm : ServiceLoader.load(StartMethod.class)) {
+            found.putIfAbsent(sm.name(), sm);
+          }
+          startMethods = found;
+        }
+        m = startMethods;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Registers, once, what runs when this JVM exits: daemonic children are terminated (as CPython
+   * does at exit) and the start methods end their spare JVMs.
+   */
+  public static void installExitHook(Runnable terminateDaemons) {
+    if (exitHookInstalled) {
+      return;
+    }
+    synchronized (ProcessRuntime.class) {
+      if (exitHookInstalled) {
+        return;
+      }
+      exitHookInstalled = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        terminateDaemons.run();
+        Map<String, StartMethod> m = startMethods;
+        if (m != null) {
+          m.values().forEach(StartMethod::shutdown);
+        }
+      }, "multiproc-exit"));
+    }
+  }
+
+  /**
+   * Ends this JVM's ActorSystem, giving outgoing messages up to {@code timeout} to leave.
+   * Used by a child JVM right before it halts.
+   */
+  public static void stopSystem(Duration timeout) {
+    ActorSystem<Void> s = system;
+    if (s == null) {
+      return;
+    }
+    s.terminate();
+    try {
+      s.getWhenTerminated().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // the JVM halts right after; a slow flush must not keep a finished process alive
+    }
+  }
+
+  /** Wraps a failure to launch into the error users see. */
+  public static ProcessError launchFailed(String name, Exception cause) {
+    return new ProcessError("could not start " + name + ": " + cause.getMessage(), cause);
+  }
+}

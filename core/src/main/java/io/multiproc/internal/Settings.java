@@ -1,0 +1,90 @@
+package io.multiproc.internal;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * INTERNAL API. The {@code multiproc} configuration, read once per JVM and validated.
+ *
+ * <p>A bad value fails at load with the key's name and what it must be, never later at its first
+ * use.
+ */
+public record Settings(
+    Config root,
+    String startMethod,
+    int authkeyBytes,
+    String childJavaHome,
+    List<String> childJvmOptions,
+    List<String> inheritedPropertyPrefixes,
+    boolean classDataSharing,
+    Path cdsDirectory,
+    Duration registerTimeout,
+    Duration exitFlushTimeout,
+    boolean pumpOutput,
+    int forkserverSpares) {
+
+  private static final Set<String> START_METHODS = Set.of("auto", "spawn", "forkserver", "thread");
+
+  /** Loads the JVM's configuration (application.conf over reference.conf, system properties on top). */
+  public static Settings load() {
+    return from(ConfigFactory.load());
+  }
+
+  /** Reads and validates the {@code multiproc} section of {@code config}. */
+  public static Settings from(Config config) {
+    Config c = config.getConfig("multiproc");
+    try {
+      String startMethod = c.getString("start-method");
+      require(START_METHODS.contains(startMethod), "multiproc.start-method",
+          "one of " + START_METHODS + ", not '" + startMethod + "'");
+      int authkeyBytes = c.getInt("authkey-bytes");
+      require(authkeyBytes >= 16 && authkeyBytes <= 1024, "multiproc.authkey-bytes",
+          "between 16 and 1024");
+      String output = c.getString("child.output");
+      require(output.equals("pump") || output.equals("inherit"), "multiproc.child.output",
+          "\"pump\" or \"inherit\", not '" + output + "'");
+      int spares = c.getInt("forkserver.spares");
+      require(spares >= 0 && spares <= 64, "multiproc.forkserver.spares", "between 0 and 64");
+      Duration registerTimeout = c.getDuration("child.register-timeout");
+      require(!registerTimeout.isNegative() && !registerTimeout.isZero(),
+          "multiproc.child.register-timeout", "positive");
+      String cds = c.getString("child.cds-directory");
+      Path cdsDir = cds.isEmpty()
+          ? Path.of(System.getProperty("java.io.tmpdir"),
+              "multiproc-cds-" + System.getProperty("user.name", "user"))
+          : Path.of(cds);
+      return new Settings(
+          config,
+          startMethod,
+          authkeyBytes,
+          c.getString("child.java-home"),
+          List.copyOf(c.getStringList("child.jvm-options")),
+          List.copyOf(c.getStringList("child.inherited-property-prefixes")),
+          c.getBoolean("child.class-data-sharing"),
+          cdsDir,
+          registerTimeout,
+          c.getDuration("child.exit-flush-timeout"),
+          output.equals("pump"),
+          spares);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("multiproc configuration is invalid: " + e.getMessage()
+          + " (see reference.conf in multiproc-core for every key and its meaning)", e);
+    }
+  }
+
+  /** The configuration for this JVM's ActorSystem: multiproc's Pekko section over the rest. */
+  public Config actorSystemConfig() {
+    return root.getConfig("multiproc.actor-system").withFallback(root);
+  }
+
+  private static void require(boolean ok, String key, String what) {
+    if (!ok) {
+      throw new IllegalArgumentException(key + " must be " + what);
+    }
+  }
+}

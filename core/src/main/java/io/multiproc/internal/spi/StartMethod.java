@@ -1,0 +1,24 @@
+package io.multiproc.internal.spi;
+
+/**
+ * INTERNAL API. How a process gets started: the seam of CPython's context and popen modules.
+ * Implementations are found with {@link java.util.ServiceLoader}; {@code multiproc-core} brings
+ * {@code thread}, {@code multiproc-remote} brings {@code spawn} and {@code forkserver}.
+ */
+public interface StartMethod {
+  /** The name users pick it by: "spawn", "forkserver", "thread". */
+  String name();
+
+  /** Which method "auto" chooses: the highest preference present wins. */
+  int preference();
+
+  /**
+   * Starts the process described by {@code request} and returns at once.
+   *
+   * @throws io.multiproc.ProcessError when no process could be launched
+   */
+  Popen launch(LaunchRequest request);
+
+  /** Ends what the method keeps running (spare JVMs); called once when this JVM exits. */
+  default void shutdown() {}
+}

@@ -1,0 +1,93 @@
+package io.multiproc.remote;
+
+import io.multiproc.AuthenticationError;
+import io.multiproc.Process;
+import io.multiproc.internal.Authkey;
+import io.multiproc.internal.ProcessAccess;
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.wire.Reducer;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * INTERNAL API. The main class of every child JVM. It reads its bootstrap header from standard
+ * input, starts its ActorSystem, proves the authkey by registering with its parent, waits for the
+ * process to run (at once under spawn; when a start() picks it, for a forkserver spare), runs it on
+ * this main thread, lets its messages leave, and exits with the process's exit code.
+ *
+ * <p>Exit statuses of its own: 2 when the parent refused the registration, 3 when the bootstrap
+ * could not be read. When standard input ends (the parent died), a daemon process ends at once.
+ */
+public final class ChildMain {
+  static final int EXIT_AUTH = 2;
+  static final int EXIT_BOOTSTRAP = 3;
+
+  private ChildMain() {}
+
+  /** Entry point; takes no arguments: everything comes over standard input. */
+  public static void main(String[] args) {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
+    Bootstrap boot;
+    try {
+      boot = Bootstrap.read(in);
+    } catch (IOException e) {
+      System.err.println("multiproc child: " + e.getMessage());
+      halt(EXIT_BOOTSTRAP);
+      return;
+    }
+    Authkey.install(boot.authkey());
+    try {
+      ProcessRuntime.registerWithParent(boot.registryPath(), boot.token());
+    } catch (AuthenticationError e) {
+      System.err.println("multiproc child " + ProcessHandle.current().pid() + ": " + e.getMessage());
+      halt(EXIT_AUTH);
+    }
+    Process process;
+    try {
+      byte[] payload = Bootstrap.readFrame(in);
+      if (payload == null) {
+        halt(0); // a spare whose parent ended before it was needed
+      }
+      process = (Process) Reducer.get().loads(payload);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("multiproc child: cannot read the process to run: " + e);
+      halt(EXIT_BOOTSTRAP);
+      return;
+    }
+    ProcessRuntime.setJvmProcess(process, new ProcessRuntime.ParentInfo(
+        boot.parentPid(), boot.parentName(), boot.registryPath()));
+    watchParent(in, process.daemon());
+    int code = ProcessAccess.get().bootstrap(process);
+    ProcessRuntime.stopSystem(ProcessRuntime.settings().exitFlushTimeout());
+    halt(code);
+  }
+
+  /**
+   * Standard input stays open as long as the parent lives: its end means the parent died. A daemon
+   * then ends at once; a non-daemon goes on, an orphan, as it would under CPython.
+   */
+  private static void watchParent(InputStream in, boolean daemon) {
+    Thread t = new Thread(() -> {
+      try {
+        while (in.read() >= 0) {
+          // nothing more is sent after the frame; read until the end
+        }
+      } catch (IOException e) {
+        // a broken pipe is the same news as the end of the stream
+      }
+      if (daemon) {
+        halt(1);
+      }
+    }, "multiproc-parent-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void halt(int code) {
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(code);
+  }
+}

@@ -1,0 +1,99 @@
+package io.multiproc.remote;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.spi.LaunchRequest;
+import io.multiproc.internal.spi.Popen;
+import io.multiproc.internal.spi.StartMethod;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * INTERNAL API. The "forkserver" start method, the default. The JVM has no fork, so instead of
+ * forking a warm server this method keeps a few spare JVMs booted ahead of time, their ActorSystem
+ * up and their authkey proven; {@code start()} hands one the process and warms a replacement in
+ * the background. When starts outrun the spares, a start launches a JVM as spawn does.
+ *
+ * <p>Spares are warmed from the first start on, not before, so a program that never starts a
+ * process never pays for them. They end when this JVM ends (their standard input closes).
+ */
+public final class ForkserverStartMethod implements StartMethod {
+  private final Deque<JvmChild> spares = new ArrayDeque<>();
+  private volatile JvmLauncher launcher;
+  private volatile boolean shutdown;
+
+  @Override
+  public String name() {
+    return "forkserver";
+  }
+
+  @Override
+  public int preference() {
+    return 2;
+  }
+
+  @Override
+  public Popen launch(LaunchRequest request) {
+    JvmChild child = take();
+    child.assign(request.payload());
+    refill();
+    return new JvmPopen(child, request.daemon(), request.name());
+  }
+
+  /** Boots spares up to the configured number, so that the next starts find them warm. */
+  public void warmUp() {
+    refill();
+  }
+
+  private JvmChild take() {
+    synchronized (spares) {
+      // a ready spare first; one still booting is as good as a new launch and already underway
+      for (JvmChild c : spares) {
+        if (c.registered().isDone() && c.exit().isDone() == false) {
+          spares.remove(c);
+          return c;
+        }
+      }
+      while (!spares.isEmpty()) {
+        JvmChild c = spares.pollFirst();
+        if (!c.exit().isDone()) {
+          return c;
+        }
+      }
+    }
+    return launcher().launch();
+  }
+
+  private void refill() {
+    int want = ProcessRuntime.settings().forkserverSpares();
+    synchronized (spares) {
+      spares.removeIf(c -> c.exit().isDone());
+      while (!shutdown && spares.size() < want) {
+        spares.addLast(launcher().launch());
+      }
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    synchronized (spares) {
+      shutdown = true;
+      for (JvmChild c : spares) {
+        c.os().destroyForcibly();
+      }
+      spares.clear();
+    }
+  }
+
+  private JvmLauncher launcher() {
+    JvmLauncher l = launcher;
+    if (l == null) {
+      synchronized (this) {
+        if (launcher == null) {
+          launcher = new JvmLauncher(ProcessRuntime.settings());
+        }
+        l = launcher;
+      }
+    }
+    return l;
+  }
+}

@@ -1,0 +1,44 @@
+package io.multiproc.remote;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.spi.LaunchRequest;
+import io.multiproc.internal.spi.Popen;
+import io.multiproc.internal.spi.StartMethod;
+
+/**
+ * INTERNAL API. The "spawn" start method: a fresh JVM for each process, as CPython's spawn starts a
+ * fresh interpreter. The slowest to start, the simplest; a class-data archive cuts the cost.
+ */
+public final class SpawnStartMethod implements StartMethod {
+  private volatile JvmLauncher launcher;
+
+  @Override
+  public String name() {
+    return "spawn";
+  }
+
+  @Override
+  public int preference() {
+    return 1;
+  }
+
+  @Override
+  public Popen launch(LaunchRequest request) {
+    JvmChild child = launcher().launch();
+    child.assign(request.payload());
+    return new JvmPopen(child, request.daemon(), request.name());
+  }
+
+  JvmLauncher launcher() {
+    JvmLauncher l = launcher;
+    if (l == null) {
+      synchronized (this) {
+        if (launcher == null) {
+          launcher = new JvmLauncher(ProcessRuntime.settings());
+        }
+        l = launcher;
+      }
+    }
+    return l;
+  }
+}
