@@ -14,4 +14,9 @@ final class ProcessHooks implements ProcessAccess.Hooks {
   public int bootstrap(Process p) {
     return p.bootstrap();
   }
+
+  @Override
+  public void finishChildren(Process p) {
+    p.finishChildren();
+  }
 }

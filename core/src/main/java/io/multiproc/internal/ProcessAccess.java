@@ -11,6 +11,12 @@ public final class ProcessAccess {
   public interface Hooks {
     /** Runs {@code p} in the calling thread as its process; returns its exit code. */
     int bootstrap(Process p);
+
+    /**
+     * What CPython does for a process at exit: terminates its daemonic children and joins the
+     * others. Runners that call several programs' mains in one JVM call it after each.
+     */
+    void finishChildren(Process p);
   }
 
   private static volatile Hooks hooks;
