@@ -6,6 +6,7 @@ import io.multiproc.internal.spi.Popen;
 import io.multiproc.internal.spi.StartMethod;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * INTERNAL API. The "forkserver" start method, the default. The JVM has no fork, so instead of
@@ -39,9 +40,14 @@ public final class ForkserverStartMethod implements StartMethod {
     return new JvmPopen(child, request.daemon(), request.name());
   }
 
-  /** Boots spares up to the configured number, so that the next starts find them warm. */
-  public void warmUp() {
+  /** Boots spares up to the configured number; completes when all of them have registered. */
+  @Override
+  public CompletableFuture<Void> warmUp() {
     refill();
+    synchronized (spares) {
+      return CompletableFuture.allOf(
+          spares.stream().map(JvmChild::registered).toArray(CompletableFuture[]::new));
+    }
   }
 
   private JvmChild take() {

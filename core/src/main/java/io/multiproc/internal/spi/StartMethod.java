@@ -19,6 +19,14 @@ public interface StartMethod {
    */
   Popen launch(LaunchRequest request);
 
+  /**
+   * Prepares the method so that the next starts are fast (for forkserver: boots the spare JVMs)
+   * and completes once it is ready. Methods with nothing to prepare complete at once.
+   */
+  default java.util.concurrent.CompletableFuture<Void> warmUp() {
+    return java.util.concurrent.CompletableFuture.completedFuture(null);
+  }
+
   /** Ends what the method keeps running (spare JVMs); called once when this JVM exits. */
   default void shutdown() {}
 }
