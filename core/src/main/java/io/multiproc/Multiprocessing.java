@@ -30,6 +30,10 @@ public final class Multiprocessing {
 
   /** The parent of the current process, or null in the main process. */
   public static Process parentProcess() {
+    Process threadParent = ProcessRuntime.threadParent();
+    if (threadParent != null) {
+      return threadParent;
+    }
     ProcessRuntime.ParentInfo info = ProcessRuntime.parent();
     return info == null ? null : new ParentProcess(info);
   }

@@ -211,11 +211,12 @@ public class Process implements Serializable {
   /** The OS pid: null before start; still readable after the process ended. */
   public Long pid() {
     checkNotClosed();
-    if (running || (popen == null && this == Multiprocessing.currentProcess())) {
-      return ProcessHandle.current().pid();
-    }
     Popen p = popen;
-    return p == null ? null : p.pid();
+    if (p != null) {
+      return p.pid();
+    }
+    // the running process itself (in its child) and a JVM's main process know their own pid
+    return running || identity.length == 0 ? ProcessHandle.current().pid() : null;
   }
 
   /** The same as {@link #pid()}, as CPython's {@code ident}. */

@@ -36,6 +36,7 @@ public final class ProcessRuntime {
   private static volatile Process jvmProcess;
   private static volatile ParentInfo parent;
   private static final InheritableThreadLocal<Process> THREAD_PROCESS = new InheritableThreadLocal<>();
+  private static final InheritableThreadLocal<Process> THREAD_PARENT = new InheritableThreadLocal<>();
   private static volatile Map<String, StartMethod> startMethods;
   private static volatile boolean exitHookInstalled;
 
@@ -107,13 +108,18 @@ public final class ProcessRuntime {
     parent = parentInfo;
   }
 
-  /** Makes {@code p} the current process of this thread and the threads it starts (null: none). */
-  public static void setThreadProcess(Process p) {
-    if (p == null) {
-      THREAD_PROCESS.remove();
-    } else {
-      THREAD_PROCESS.set(p);
-    }
+  /**
+   * Makes {@code p}, started by {@code parent}, the current process of this thread and of the
+   * threads it starts (the "thread" start method).
+   */
+  public static void setThreadProcess(Process p, Process parent) {
+    THREAD_PROCESS.set(p);
+    THREAD_PARENT.set(parent);
+  }
+
+  /** The process that started the calling thread's process under the "thread" method, or null. */
+  public static Process threadParent() {
+    return THREAD_PROCESS.get() == null ? null : THREAD_PARENT.get();
   }
 
   /** The parent of this JVM's process, or null in the main JVM. */

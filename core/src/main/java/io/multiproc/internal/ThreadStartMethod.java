@@ -39,8 +39,9 @@ public final class ThreadStartMethod implements StartMethod {
     private volatile Integer signal;
 
     ThreadPopen(Process process, boolean daemon) {
+      Process parent = io.multiproc.Multiprocessing.currentProcess();
       thread = new Thread(() -> {
-        ProcessRuntime.setThreadProcess(process);
+        ProcessRuntime.setThreadProcess(process, parent);
         int code = ProcessAccess.get().bootstrap(process);
         Integer s = signal;
         exit.complete(s != null ? s : code);

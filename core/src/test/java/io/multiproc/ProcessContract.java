@@ -1,0 +1,276 @@
+package io.multiproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behaviour every start method owes a user, after CPython's per-method test suite. Children
+ * report through files (this suite must not depend on Queue or Pipe), and a child that must stay
+ * alive waits for a file the test creates, so no sleep stands in for a synchronisation.
+ */
+public abstract class ProcessContract {
+  @TempDir
+  protected Path dir;
+
+  /** The start method under test. */
+  protected abstract String startMethod();
+
+  protected Context ctx() {
+    return Multiprocessing.getContext(startMethod());
+  }
+
+  @AfterEach
+  void noChildLeft() {
+    for (Process p : Multiprocessing.activeChildren()) {
+      p.kill();
+      p.join(Duration.ofSeconds(30));
+    }
+    assertTrue(Multiprocessing.activeChildren().isEmpty(), "a child outlived its test");
+  }
+
+  // ------------------------------------------------------------------ targets (run in children)
+
+  static void write(String file, String text) throws IOException {
+    Path tmp = Path.of(file + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, Path.of(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static void describeSelf(String file) throws IOException {
+    Process me = Multiprocessing.currentProcess();
+    Process parent = Multiprocessing.parentProcess();
+    write(file, me.name() + "|" + ProcessHandle.current().pid() + "|"
+        + (parent == null ? "none" : parent.pid() + "|" + parent.name()));
+  }
+
+  static void waitFor(String file) throws Exception {
+    Path go = Path.of(file);
+    while (!Files.exists(go)) {
+      Thread.sleep(10); // polls a condition; the test decides when it holds
+    }
+  }
+
+  static void fail(String message) {
+    throw new IllegalStateException(message);
+  }
+
+  static void startGrandchild(String method, String file) throws Exception {
+    Process g = Multiprocessing.getContext(method).process(ProcessContract::describeSelf, file);
+    g.start();
+    g.join();
+  }
+
+  // ------------------------------------------------------------------------------------ tests
+
+  @Test
+  void start_runsTargetInChild_exitcodeZero() throws Exception {
+    Path out = dir.resolve("self");
+    Process p = ctx().process(ProcessContract::describeSelf, out.toString());
+    assertNull(p.pid(), "no pid before start");
+    assertNull(p.exitcode());
+    p.start();
+    assertNotNull(p.pid());
+    p.join();
+    assertEquals(0, p.exitcode());
+    assertFalse(p.isAlive());
+    String[] seen = Files.readString(out).split("\\|");
+    assertEquals(p.name(), seen[0]);
+    assertEquals(p.pid(), Long.parseLong(seen[1]), "pid() is the child's real pid");
+    assertEquals(ProcessHandle.current().pid(), Long.parseLong(seen[2]), "parent pid seen by child");
+    assertEquals("MainProcess", seen[3]);
+    if (!startMethod().equals("thread")) {
+      assertNotEquals(ProcessHandle.current().pid(), p.pid(), "a separate OS process");
+    }
+  }
+
+  @Test
+  void run_throws_exitcodeOne() {
+    Process p = ctx().process(ProcessContract::fail, "expected failure in a contract test");
+    p.start();
+    p.join();
+    assertEquals(1, p.exitcode());
+  }
+
+  @Test
+  void subclass_runOverride_fieldsTravel() throws Exception {
+    Path out = dir.resolve("sub");
+    Process p = ctx().bind(new Writer(out.toString(), "payload-42"));
+    p.start();
+    p.join();
+    assertEquals(0, p.exitcode());
+    assertEquals("payload-42", Files.readString(out));
+  }
+
+  /** A Process subclass with fields, as CPython's {@code class Foo(Process)}. */
+  static final class Writer extends Process {
+    private final String file;
+    private final String text;
+
+    Writer(String file, String text) {
+      super("writer");
+      this.file = file;
+      this.text = text;
+    }
+
+    @Override
+    public void run() throws Exception {
+      write(file, text);
+    }
+  }
+
+  @Test
+  void running_exitcodeNull_aliveTrue_joinTimeoutReturns() throws Exception {
+    Path go = dir.resolve("go");
+    Process p = ctx().process(ProcessContract::waitFor, go.toString());
+    p.start();
+    p.join(Duration.ofMillis(50));
+    assertTrue(p.isAlive());
+    assertNull(p.exitcode());
+    assertTrue(Multiprocessing.activeChildren().contains(p));
+    assertThrows(IllegalStateException.class, p::close, "close refuses while running");
+    Files.writeString(go, "go");
+    p.join();
+    assertEquals(0, p.exitcode());
+    assertFalse(Multiprocessing.activeChildren().contains(p));
+    assertNotNull(p.pid(), "pid readable after join");
+    p.close();
+    assertThrows(IllegalStateException.class, p::isAlive, "closed objects refuse use");
+  }
+
+  @Test
+  void terminate_exitcodeMinus15() {
+    Process p = ctx().process(ProcessContract::waitFor, dir.resolve("never").toString());
+    p.start();
+    p.terminate();
+    p.join();
+    assertEquals(-15, p.exitcode());
+  }
+
+  @Test
+  void kill_exitcodeMinus9() {
+    Process p = ctx().process(ProcessContract::waitFor, dir.resolve("never").toString());
+    p.start();
+    p.kill();
+    p.join();
+    assertEquals(-9, p.exitcode());
+  }
+
+  @Test
+  void start_twice_refused() {
+    Process p = ctx().process(() -> { });
+    p.start();
+    IllegalStateException e = assertThrows(IllegalStateException.class, p::start);
+    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    p.join();
+  }
+
+  @Test
+  void join_beforeStart_refused() {
+    Process p = ctx().process(() -> { });
+    assertThrows(IllegalStateException.class, p::join);
+  }
+
+  @Test
+  void names_countUp_andGrandchildIsNamedProcessNColonM() throws Exception {
+    Process a = ctx().process(() -> { });
+    Process b = ctx().process(() -> { });
+    int na = Integer.parseInt(a.name().substring("Process-".length()));
+    assertEquals("Process-" + (na + 1), b.name());
+    Path out = dir.resolve("grandchild");
+    Process parent = ctx().process(ProcessContract::startGrandchild, startMethod(), out.toString());
+    parent.start();
+    parent.join();
+    assertEquals(0, parent.exitcode());
+    String[] seen = Files.readString(out).split("\\|");
+    assertEquals(parent.name() + ":1", seen[0]);
+    assertEquals(parent.name(), seen[3], "the grandchild's parent is the child");
+    if (!startMethod().equals("thread")) {
+      assertEquals(parent.pid(), Long.parseLong(seen[2]));
+    }
+  }
+
+  @Test
+  void unsendableArgument_failsInStart_namingTypeAndPlace() {
+    Process p = ctx().process(q -> { }, new LinkedBlockingQueue<String>());
+    PicklingError e = assertThrows(PicklingError.class, p::start);
+    assertTrue(e.getMessage().contains("args[0]"), e.getMessage());
+    assertTrue(e.getMessage().contains("java.util.concurrent.LinkedBlockingQueue"), e.getMessage());
+    assertNull(p.pid(), "nothing was started");
+    Process ok = ctx().process(() -> { });
+    ok.start();
+    ok.join();
+    assertEquals(0, ok.exitcode(), "the parent stays usable");
+  }
+
+  @Test
+  void unsendableSubclassField_namesTheField() {
+    Process p = ctx().bind(new HoldsThread());
+    PicklingError e = assertThrows(PicklingError.class, p::start);
+    assertTrue(e.getMessage().contains(".worker"), e.getMessage());
+    assertTrue(e.getMessage().contains("java.lang.Thread"), e.getMessage());
+  }
+
+  /** A subclass whose field cannot travel. */
+  static final class HoldsThread extends Process {
+    @SuppressWarnings("unused")
+    private final Thread worker = new Thread(() -> { });
+
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void daemonChild_cannotStartChildren() throws Exception {
+    Path out = dir.resolve("never-written");
+    Process p = ctx().process(ProcessContract::startGrandchild, startMethod(), out.toString());
+    p.setDaemon(true);
+    p.start();
+    p.join();
+    assertEquals(1, p.exitcode(), "the daemon's start() threw");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void appendOnlyLog_childrenRunConcurrently() throws Exception {
+    // every child appends "start", waits until all have started, then appends "end":
+    // it can only finish if the children really are alive at the same time
+    Path log = dir.resolve("log");
+    Files.writeString(log, "");
+    List<Process> ps = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ps.add(ctx().process(ProcessContract::rendezvous, log.toString(), 3));
+    }
+    ps.forEach(Process::start);
+    for (Process p : ps) {
+      p.join(Duration.ofSeconds(120));
+    }
+    for (Process p : ps) {
+      assertEquals(0, p.exitcode(), "all three met");
+    }
+  }
+
+  static void rendezvous(String log, Integer parties) throws Exception {
+    Path path = Path.of(log);
+    Files.writeString(path, "start\n", StandardOpenOption.APPEND);
+    while (Files.readAllLines(path).stream().filter("start"::equals).count() < parties) {
+      Thread.sleep(10); // polls a condition the other children make true
+    }
+  }
+}
