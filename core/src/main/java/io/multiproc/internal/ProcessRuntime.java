@@ -139,13 +139,23 @@ public final class ProcessRuntime {
         ActorRefResolver.get(s).resolveActorRef(registryPath);
     Duration timeout = settings().registerTimeout();
     long pid = ProcessHandle.current().pid();
-    try {
-      AskPattern.<Registry.Command, Registry.Welcome>ask(parentRegistry,
-              replyTo -> new Registry.Hello(token, pid, replyTo), timeout, s.scheduler())
-          .toCompletableFuture().join();
-    } catch (CompletionException e) {
-      throw new AuthenticationError("the parent at " + registryPath + " did not accept this process"
-          + " within " + timeout.toSeconds() + " s: it refused its authkey, or it is gone");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration attempt = Duration.ofSeconds(2);
+    while (true) {
+      try {
+        AskPattern.<Registry.Command, Registry.Welcome>ask(parentRegistry,
+                replyTo -> new Registry.Hello(token, pid, replyTo), attempt, s.scheduler())
+            .toCompletableFuture().join();
+        return;
+      } catch (CompletionException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new AuthenticationError("the parent at " + registryPath + " did not accept this"
+              + " process within " + timeout.toSeconds() + " s: it refused its authkey, or it is"
+              + " gone (raise multiproc.child.register-timeout on a very busy machine)");
+        }
+        attempt = attempt.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+            ? Duration.ofSeconds(10) : attempt.multipliedBy(2);
+      }
     }
   }
 

@@ -36,7 +36,7 @@ public final class Registry {
     return token;
   }
 
-  /** Stops waiting for the child launched with {@code token}. */
+  /** Stops waiting for the child launched with {@code token} (it ended, or was given up). */
   public static void forget(long token) {
     EXPECTED.remove(token);
   }
@@ -44,13 +44,15 @@ public final class Registry {
   static Behavior<Command> create() {
     return Behaviors.receive(Command.class)
         .onMessage(Hello.class, hello -> {
-          CompletableFuture<Hello> waiting = EXPECTED.remove(hello.token());
+          CompletableFuture<Hello> waiting = EXPECTED.get(hello.token());
           if (waiting != null) {
+            // a child repeats its Hello until a Welcome arrives (one may be lost while a starved
+            // machine boots many JVMs at once), so a repeated Hello gets a repeated Welcome
             hello.replyTo().tell(new Welcome(hello.token()));
             waiting.complete(hello);
           }
-          // an unknown token is a child this JVM no longer waits for (it gave up on it): no Welcome,
-          // so that child times out and exits instead of running a process nobody will join
+          // an unknown token is a child this JVM no longer waits for (it ended, or was given up):
+          // no Welcome, so that child times out and exits instead of running unwatched
           return Behaviors.same();
         })
         .build();

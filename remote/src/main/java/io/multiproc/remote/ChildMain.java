@@ -43,6 +43,10 @@ public final class ChildMain {
     } catch (AuthenticationError e) {
       System.err.println("multiproc child " + ProcessHandle.current().pid() + ": " + e.getMessage());
       halt(EXIT_AUTH);
+    } catch (RuntimeException | Error e) {
+      System.err.println("multiproc child " + ProcessHandle.current().pid()
+          + ": could not start its ActorSystem or reach its parent: " + e);
+      halt(EXIT_BOOTSTRAP);
     }
     Process process;
     try {

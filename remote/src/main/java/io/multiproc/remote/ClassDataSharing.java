@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * INTERNAL API. Makes child JVMs start faster by sharing the classes they load: the first child
@@ -47,6 +49,7 @@ final class ClassDataSharing {
     } catch (IOException e) {
       return null;
     }
+    pruneStale(settings.cdsDirectory());
     String key = hash(javaHome + '\n' + Runtime.version() + '\n' + jvmOptions + '\n'
         + describe(classPath));
     boolean aot = feature >= 25;
@@ -60,6 +63,7 @@ final class ClassDataSharing {
    */
   Options options() {
     if (Files.isReadable(archive)) {
+      archive.toFile().setLastModified(System.currentTimeMillis()); // in use: not stale
       return new Options(aot
           ? List.of("-XX:AOTCache=" + archive, "-Xlog:aot*=off", "-Xlog:cds*=off")
           : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), null);
@@ -98,11 +102,54 @@ final class ClassDataSharing {
       return false;
     }
     for (String entry : classPath.split(File.pathSeparator)) {
-      if (!entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry))) {
+      if (!isPlainJar(Path.of(entry))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A jar whose manifest adds no directory to the classpath (a test runner's manifest-only jar
+   * does, and classes from directories cannot be archived).
+   */
+  private static boolean isPlainJar(Path jar) {
+    if (!jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)) {
+      return false;
+    }
+    try (JarFile f = new JarFile(jar.toFile())) {
+      Manifest m = f.getManifest();
+      String extra = m == null ? null : m.getMainAttributes().getValue("Class-Path");
+      if (extra == null || extra.isBlank()) {
+        return true;
+      }
+      for (String ref : extra.trim().split("\\s+")) {
+        if (!ref.endsWith(".jar")) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Deletes archives not used for a week, so rebuilt classpaths do not fill the directory. */
+  private static void pruneStale(Path dir) {
+    long weekAgo = System.currentTimeMillis() - 7L * 24 * 3600 * 1000;
+    try (var files = Files.list(dir)) {
+      files.filter(f -> f.getFileName().toString().startsWith("multiproc-"))
+          .filter(f -> {
+            try {
+              return Files.getLastModifiedTime(f).toMillis() < weekAgo;
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // pruning is housekeeping; a failure leaves old files, nothing worse
+    }
   }
 
   private static String describe(String classPath) {
