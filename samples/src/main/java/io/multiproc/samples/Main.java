@@ -14,6 +14,7 @@ import java.util.List;
  * java -jar multiproc-samples.jar                 # lists every sample: ID, group, title
  * java -jar multiproc-samples.jar run s0-02 s1-01 # runs some
  * java -jar multiproc-samples.jar run --group P   # runs a group
+ * java -jar multiproc-samples.jar run --all       # runs every ported sample
  * </pre>
  *
  * <p>The exit status is non-zero when a sample fails or is not ported yet.
@@ -28,12 +29,14 @@ public final class Main {
       return;
     }
     if (!args[0].equals("run") || args.length < 2) {
-      System.err.println("usage: java -jar multiproc-samples.jar [list | run ID… | run --group P|Q|S|M|L|T]");
+      System.err.println("usage: java -jar multiproc-samples.jar [list | run ID… | run --group P|Q|S|M|L|T | run --all]");
       System.exit(64);
     }
     List<Catalog.Entry> chosen = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--group") && i + 1 < args.length) {
+      if (args[i].equals("--all")) {
+        Catalog.ENTRIES.stream().filter(e -> e.sampleClass().isPresent()).forEach(chosen::add);
+      } else if (args[i].equals("--group") && i + 1 < args.length) {
         char g = Character.toUpperCase(args[++i].charAt(0));
         Catalog.ENTRIES.stream().filter(e -> e.group() == g).forEach(chosen::add);
       } else {
