@@ -9,7 +9,10 @@ import io.multiproc.internal.wire.Reducer;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * INTERNAL API. The main class of every child JVM. It reads its bootstrap header from standard
@@ -48,6 +51,7 @@ public final class ChildMain {
           + ": could not start its ActorSystem or reach its parent: " + e);
       halt(EXIT_BOOTSTRAP);
     }
+    warmUp();
     Process process;
     try {
       byte[] payload = Bootstrap.readFrame(in);
@@ -62,24 +66,36 @@ public final class ChildMain {
     }
     ProcessRuntime.setJvmProcess(process, new ProcessRuntime.ParentInfo(
         boot.parentPid(), boot.parentName(), boot.registryPath()));
-    watchParent(in, process.daemon());
+    Thread watch = watchParent(process.daemon());
     int code = ProcessAccess.get().bootstrap(process);
+    // the exit report follows the process's last output on both streams, so the parent's join
+    // returns as soon as it is printed, while this JVM lets its messages leave and halts
+    if (ProcessRuntime.settings().pumpOutput()) {
+      ExitReport.write(System.out, code);
+      ExitReport.write(System.err, code);
+    }
+    watch.interrupt();
     ProcessRuntime.stopSystem(ProcessRuntime.settings().exitFlushTimeout());
     halt(code);
   }
 
   /**
    * Standard input stays open as long as the parent lives: its end means the parent died. A daemon
-   * then ends at once; a non-daemon goes on, an orphan, as it would under CPython.
+   * then ends at once; a non-daemon goes on, an orphan, as it would under CPython. The read goes
+   * through an interruptible channel: a JVM halts slowly (about 300 ms) while any thread is blocked
+   * in native code, so the watch is interrupted before the child halts.
    */
-  private static void watchParent(InputStream in, boolean daemon) {
+  private static Thread watchParent(boolean daemon) {
     Thread t = new Thread(() -> {
-      try {
-        while (in.read() >= 0) {
-          // nothing more is sent after the frame; read until the end
+      try (FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel()) {
+        ByteBuffer sink = ByteBuffer.allocate(64);
+        while (stdin.read(sink) >= 0) {
+          sink.clear(); // nothing more is sent after the frame; read until the end
         }
       } catch (IOException e) {
-        // a broken pipe is the same news as the end of the stream
+        if (Thread.currentThread().isInterrupted()) {
+          return; // the process ended and this JVM is halting
+        }
       }
       if (daemon) {
         halt(1);
@@ -87,6 +103,28 @@ public final class ChildMain {
     }, "multiproc-parent-watch");
     t.setDaemon(true);
     t.start();
+    return t;
+  }
+
+  /**
+   * A spare JVM waits for its process with its decoding path cold; running a process object
+   * through the codec once, before the real one arrives, moves that cost out of start().
+   */
+  private static void warmUp() {
+    try {
+      Process probe = new Process(ChildMain::idle, "warm-up");
+      Object back = Reducer.get().loads(Reducer.get().dumps(probe));
+      if (!(back instanceof Process)) {
+        throw new IllegalStateException("the codec did not return a process");
+      }
+    } catch (RuntimeException e) {
+      System.err.println("multiproc child: the codec fails in this JVM: " + e);
+      halt(EXIT_BOOTSTRAP);
+    }
+  }
+
+  private static void idle(String reason) {
+    // the target of the warm-up probe; never run
   }
 
   private static void halt(int code) {

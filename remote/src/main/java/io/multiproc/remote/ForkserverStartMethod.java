@@ -7,6 +7,9 @@ import io.multiproc.internal.spi.StartMethod;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * INTERNAL API. The "forkserver" start method, the default. The JVM has no fork, so instead of
@@ -18,6 +21,12 @@ import java.util.concurrent.CompletableFuture;
  * process never pays for them. They end when this JVM ends (their standard input closes).
  */
 public final class ForkserverStartMethod implements StartMethod {
+  private static final ExecutorService REFILLER = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "multiproc-forkserver-refill");
+    t.setDaemon(true);
+    return t;
+  });
+  private static final long REFILL_DELAY_MS = 250;
   private final Deque<JvmChild> spares = new ArrayDeque<>();
   private volatile JvmLauncher launcher;
   private volatile boolean shutdown;
@@ -36,7 +45,12 @@ public final class ForkserverStartMethod implements StartMethod {
   public Popen launch(LaunchRequest request) {
     JvmChild child = take();
     child.assign(request.payload());
-    refill();
+    // A booting JVM takes a core for most of a second. Booting the replacement while the process
+    // just handed over runs would slow that process on a small machine, so the replacement starts
+    // when it ends, or after a short delay for a process that runs longer.
+    CompletableFuture.anyOf(child.exit(), CompletableFuture.runAsync(() -> { },
+            CompletableFuture.delayedExecutor(REFILL_DELAY_MS, TimeUnit.MILLISECONDS)))
+        .thenRunAsync(this::refill, REFILLER);
     return new JvmPopen(child, request.daemon(), request.name());
   }
 

@@ -2,7 +2,6 @@ package io.multiproc.remote;
 
 import io.multiproc.internal.Registry;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -31,6 +31,8 @@ final class JvmChild {
   private final DataOutputStream stdin;
   private final Thread[] pumps;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+  private final AtomicInteger reportsPending = new AtomicInteger(2);
+  private volatile Integer reported;
   private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
   JvmChild(java.lang.Process os, long token, CompletableFuture<Registry.Hello> hello, boolean pump,
@@ -57,7 +59,8 @@ final class JvmChild {
       if (onExit != null) {
         onExit.accept(code);
       }
-      exit.complete(code > 128 && code <= 128 + 64 ? -(code - 128) : code);
+      Integer r = reported;
+      exit.complete(r != null ? r : code > 128 && code <= 128 + 64 ? -(code - 128) : code);
     });
   }
 
@@ -104,18 +107,26 @@ final class JvmChild {
     return token;
   }
 
-  private static Thread pump(InputStream from, Supplier<PrintStream> to, String which) {
+  /** Called by a pump that met the exit report; the second one ends the process for join(). */
+  private void reportSeen(int code) {
+    reported = code;
+    if (reportsPending.decrementAndGet() == 0) {
+      exit.complete(code);
+    }
+  }
+
+  private Thread pump(InputStream from, Supplier<PrintStream> to, String which) {
     Thread t = new Thread(() -> {
       try (InputStream in = new BufferedInputStream(from, 8192)) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        Line line = new Line();
         int b;
         while ((b = in.read()) >= 0) {
-          line.write(b);
+          line.add((byte) b);
           if (b == '\n') {
-            flush(line, to.get());
+            deliver(line, to.get());
           }
         }
-        flush(line, to.get());
+        deliver(line, to.get());
       } catch (IOException e) {
         // the child's end closed; nothing more to copy
       }
@@ -125,13 +136,34 @@ final class JvmChild {
     return t;
   }
 
-  private static void flush(ByteArrayOutputStream line, PrintStream to) {
-    if (line.size() > 0) {
+  private void deliver(Line line, PrintStream to) {
+    if (line.size == 0) {
+      return;
+    }
+    int at = ExitReport.find(line.bytes, line.size);
+    int printable = at >= 0 ? at : line.size;
+    if (printable > 0) {
       synchronized (to) {
-        to.write(line.toByteArray(), 0, line.size());
+        to.write(line.bytes, 0, printable);
         to.flush();
       }
-      line.reset();
+    }
+    if (at >= 0) {
+      reportSeen(ExitReport.code(line.bytes, at, line.size));
+    }
+    line.size = 0;
+  }
+
+  /** A growable line buffer that lends its array to the pump without copying. */
+  private static final class Line {
+    byte[] bytes = new byte[256];
+    int size;
+
+    void add(byte b) {
+      if (size == bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, size * 2);
+      }
+      bytes[size++] = b;
     }
   }
 }
