@@ -6,13 +6,7 @@ import io.multiproc.internal.Authkey;
 import io.multiproc.internal.ProcessAccess;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.wire.Reducer;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.util.concurrent.CompletionException;
 
 /**
  * INTERNAL API. The main class of every child JVM. It reads its bootstrap header from standard
@@ -31,12 +25,12 @@ public final class ChildMain {
 
   /** Entry point; takes no arguments: everything comes over standard input. */
   public static void main(String[] args) {
-    DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
+    ParentLink parent = new ParentLink();
     Bootstrap boot;
     try {
-      boot = Bootstrap.read(in);
-    } catch (IOException e) {
-      System.err.println("multiproc child: " + e.getMessage());
+      boot = parent.header().join();
+    } catch (CompletionException e) {
+      System.err.println("multiproc child: " + e.getCause().getMessage());
       halt(EXIT_BOOTSTRAP);
       return;
     }
@@ -54,19 +48,19 @@ public final class ChildMain {
     warmUp();
     Process process;
     try {
-      byte[] payload = Bootstrap.readFrame(in);
+      byte[] payload = parent.frame().join();
       if (payload == null) {
         halt(0); // a spare whose parent ended before it was needed
       }
       process = (Process) Reducer.get().loads(payload);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       System.err.println("multiproc child: cannot read the process to run: " + e);
       halt(EXIT_BOOTSTRAP);
       return;
     }
     ProcessRuntime.setJvmProcess(process, new ProcessRuntime.ParentInfo(
         boot.parentPid(), boot.parentName(), boot.registryPath()));
-    Thread watch = watchParent(process.daemon());
+    parent.running(process.daemon());
     int code = ProcessAccess.get().bootstrap(process);
     // the exit report follows the process's last output on both streams, so the parent's join
     // returns as soon as it is printed, while this JVM lets its messages leave and halts
@@ -74,36 +68,9 @@ public final class ChildMain {
       ExitReport.write(System.out, code);
       ExitReport.write(System.err, code);
     }
-    watch.interrupt();
+    parent.close();
     ProcessRuntime.stopSystem(ProcessRuntime.settings().exitFlushTimeout());
     halt(code);
-  }
-
-  /**
-   * Standard input stays open as long as the parent lives: its end means the parent died. A daemon
-   * then ends at once; a non-daemon goes on, an orphan, as it would under CPython. The read goes
-   * through an interruptible channel: a JVM halts slowly (about 300 ms) while any thread is blocked
-   * in native code, so the watch is interrupted before the child halts.
-   */
-  private static Thread watchParent(boolean daemon) {
-    Thread t = new Thread(() -> {
-      try (FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel()) {
-        ByteBuffer sink = ByteBuffer.allocate(64);
-        while (stdin.read(sink) >= 0) {
-          sink.clear(); // nothing more is sent after the frame; read until the end
-        }
-      } catch (IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          return; // the process ended and this JVM is halting
-        }
-      }
-      if (daemon) {
-        halt(1);
-      }
-    }, "multiproc-parent-watch");
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 
   /**
@@ -127,7 +94,7 @@ public final class ChildMain {
     // the target of the warm-up probe; never run
   }
 
-  private static void halt(int code) {
+  static void halt(int code) {
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(code);
