@@ -15,8 +15,11 @@ import java.io.IOException;
  * @param token the token the parent expects in that Hello
  * @param parentPid the parent's OS pid
  * @param parentName the parent process's name
+ * @param eager whether the child starts its ActorSystem and registers before its process arrives
+ *     (a forkserver spare, which must be warm); otherwise the ActorSystem starts on first use
  */
-record Bootstrap(byte[] authkey, String registryPath, long token, long parentPid, String parentName) {
+record Bootstrap(byte[] authkey, String registryPath, long token, long parentPid, String parentName,
+    boolean eager) {
   private static final int MAGIC = 0x4d505243; // "MPRC"
   private static final int MAX_PAYLOAD = Integer.MAX_VALUE - 16;
 
@@ -28,6 +31,7 @@ record Bootstrap(byte[] authkey, String registryPath, long token, long parentPid
     out.writeLong(token);
     out.writeLong(parentPid);
     out.writeUTF(parentName);
+    out.writeBoolean(eager);
     out.flush();
   }
 
@@ -44,7 +48,8 @@ record Bootstrap(byte[] authkey, String registryPath, long token, long parentPid
     if (key.length != n) {
       throw new EOFException("standard input ended inside the bootstrap header");
     }
-    return new Bootstrap(key, in.readUTF(), in.readLong(), in.readLong(), in.readUTF());
+    return new Bootstrap(key, in.readUTF(), in.readLong(), in.readLong(), in.readUTF(),
+        in.readBoolean());
   }
 
   static void writeFrame(DataOutputStream out, byte[] payload) throws IOException {

@@ -10,9 +10,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * INTERNAL API. The main class of every child JVM. It reads its bootstrap header from standard
- * input, starts its ActorSystem, proves the authkey by registering with its parent, waits for the
- * process to run (at once under spawn; when a start() picks it, for a forkserver spare), runs it on
- * this main thread, lets its messages leave, and exits with the process's exit code.
+ * input; a forkserver spare then starts its ActorSystem and proves the authkey by registering
+ * with its parent. It waits for the process to run (at once under spawn; when a start() picks it,
+ * for a spare), runs it on this main thread, reports the exit code after its last output, lets its
+ * messages leave, and halts with that code.
  *
  * <p>Exit statuses of its own: 2 when the parent refused the registration, 3 when the bootstrap
  * could not be read. When standard input ends (the parent died), a daemon process ends at once.
@@ -35,17 +36,10 @@ public final class ChildMain {
       return;
     }
     Authkey.install(boot.authkey());
-    try {
-      ProcessRuntime.registerWithParent(boot.registryPath(), boot.token());
-    } catch (AuthenticationError e) {
-      System.err.println("multiproc child " + ProcessHandle.current().pid() + ": " + e.getMessage());
-      halt(EXIT_AUTH);
-    } catch (RuntimeException | Error e) {
-      System.err.println("multiproc child " + ProcessHandle.current().pid()
-          + ": could not start its ActorSystem or reach its parent: " + e);
-      halt(EXIT_BOOTSTRAP);
+    if (boot.eager()) {
+      register(boot);
+      warmUp();
     }
-    warmUp();
     Process process;
     try {
       byte[] payload = parent.frame().join();
@@ -71,6 +65,25 @@ public final class ChildMain {
     parent.close();
     ProcessRuntime.stopSystem(ProcessRuntime.settings().exitFlushTimeout());
     halt(code);
+  }
+
+  /**
+   * Starts the ActorSystem and proves the authkey to the parent, which welcomes only a child whose
+   * Hello carried the right signature. A spare does this ahead of its process, so that the
+   * process finds everything warm; a spawned child skips it and starts its ActorSystem when its
+   * process first uses a shared object (a no-op process never pays for one, as under CPython).
+   */
+  private static void register(Bootstrap boot) {
+    try {
+      ProcessRuntime.registerWithParent(boot.registryPath(), boot.token());
+    } catch (AuthenticationError e) {
+      System.err.println("multiproc child " + ProcessHandle.current().pid() + ": " + e.getMessage());
+      halt(EXIT_AUTH);
+    } catch (RuntimeException | Error e) {
+      System.err.println("multiproc child " + ProcessHandle.current().pid()
+          + ": could not start its ActorSystem or reach its parent: " + e);
+      halt(EXIT_BOOTSTRAP);
+    }
   }
 
   /**

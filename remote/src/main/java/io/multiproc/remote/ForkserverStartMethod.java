@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * INTERNAL API. The "forkserver" start method, the default. The JVM has no fork, so instead of
  * forking a warm server this method keeps a few spare JVMs booted ahead of time, their ActorSystem
  * up and their authkey proven; {@code start()} hands one the process and warms a replacement in
- * the background. When starts outrun the spares, a start launches a JVM as spawn does.
+ * the background. When no spare is ready, a start launches a JVM as spawn does.
  *
  * <p>Spares are warmed from the first start on, not before, so a program that never starts a
  * process never pays for them. They end when this JVM ends (their standard input closes).
@@ -64,23 +64,20 @@ public final class ForkserverStartMethod implements StartMethod {
     }
   }
 
+  /**
+   * A ready spare, or else a fresh JVM launched as spawn does (which boots faster than a spare
+   * still starting its ActorSystem would become ready); spares still booting stay for later.
+   */
   private JvmChild take() {
     synchronized (spares) {
-      // a ready spare first; one still booting is as good as a new launch and already underway
       for (JvmChild c : spares) {
-        if (c.registered().isDone() && c.exit().isDone() == false) {
+        if (c.registered().isDone() && !c.exit().isDone()) {
           spares.remove(c);
           return c;
         }
       }
-      while (!spares.isEmpty()) {
-        JvmChild c = spares.pollFirst();
-        if (!c.exit().isDone()) {
-          return c;
-        }
-      }
     }
-    return launcher().launch();
+    return launcher().launch(false);
   }
 
   private void refill() {
@@ -88,7 +85,7 @@ public final class ForkserverStartMethod implements StartMethod {
     synchronized (spares) {
       spares.removeIf(c -> c.exit().isDone());
       while (!shutdown && spares.size() < want) {
-        spares.addLast(launcher().launch());
+        spares.addLast(launcher().launch(true));
       }
     }
   }

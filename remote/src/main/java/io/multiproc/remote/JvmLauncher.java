@@ -42,19 +42,24 @@ final class JvmLauncher {
     this.cds = ClassDataSharing.create(settings, javaHome, baseCommand, classPath);
   }
 
-  /** Launches a child signed with this program's authkey. */
-  JvmChild launch() {
-    return launch(Authkey.get(), List.of());
+  /**
+   * Launches a child signed with this program's authkey; an eager one (a spare) starts its
+   * ActorSystem and registers before its process arrives.
+   */
+  JvmChild launch(boolean eager) {
+    return launch(Authkey.get(), List.of(), eager);
   }
 
   /**
    * Launches a child JVM that will sign its messages with {@code authkey} (tests hand it a wrong
    * one to see it refused) and returns at once; the child registers in the background.
    */
-  JvmChild launch(byte[] authkey, List<String> extraJvmOptions) {
+  JvmChild launch(byte[] authkey, List<String> extraJvmOptions, boolean eager) {
     CompletableFuture<Registry.Hello> hello = new CompletableFuture<>();
-    long token = Registry.expect(hello);
-    String registryPath = ProcessRuntime.registryPath();
+    // only a child that registers needs this JVM's ActorSystem (and its registry) to be up
+    long token = eager ? Registry.expect(hello) : 0;
+    String registryPath = eager || ProcessRuntime.startedSystem() != null
+        ? ProcessRuntime.registryPath() : "";
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.addAll(baseCommand);
@@ -80,7 +85,7 @@ final class JvmLauncher {
       throw ProcessRuntime.launchFailed("a child JVM with " + java, e);
     }
     Bootstrap boot = new Bootstrap(authkey, registryPath, token, ProcessHandle.current().pid(),
-        Multiprocessing.currentProcess().name());
+        Multiprocessing.currentProcess().name(), eager);
     JvmChild child = new JvmChild(os, token, hello, settings.pumpOutput(),
         sharing == null ? null : sharing.onExit());
     child.send(boot::write);

@@ -24,7 +24,7 @@ public final class SpawnStartMethod implements StartMethod {
 
   @Override
   public Popen launch(LaunchRequest request) {
-    JvmChild child = launcher().launch();
+    JvmChild child = launcher().launch(false);
     child.assign(request.payload());
     return new JvmPopen(child, request.daemon(), request.name());
   }

@@ -23,7 +23,7 @@ class AuthenticationIT {
     byte[] wrong = Authkey.copy();
     wrong[0] ^= 0x5a;
     long refusedBefore = WireSerializer.refusedCount();
-    JvmChild child = launcher.launch(wrong, List.of("-Dmultiproc.child.register-timeout=4s"));
+    JvmChild child = launcher.launch(wrong, List.of("-Dmultiproc.child.register-timeout=4s"), true);
     try {
       int code = child.exit().get(120, TimeUnit.SECONDS);
       assertEquals(ChildMain.EXIT_AUTH, code, "the child gave up on registration");
@@ -38,7 +38,7 @@ class AuthenticationIT {
   @Test
   void rightAuthkey_registers() throws Exception {
     JvmLauncher launcher = new JvmLauncher(ProcessRuntime.settings());
-    JvmChild child = launcher.launch();
+    JvmChild child = launcher.launch(true);
     try {
       assertEquals(child.pid(), child.registered().get(120, TimeUnit.SECONDS).pid());
     } finally {
