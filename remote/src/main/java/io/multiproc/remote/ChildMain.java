@@ -63,6 +63,7 @@ public final class ChildMain {
       ExitReport.write(System.err, code);
     }
     parent.close();
+    ClassDataSharing.dumpIfTrainee();
     ProcessRuntime.stopSystem(ProcessRuntime.settings().exitFlushTimeout());
     halt(code);
   }

@@ -16,22 +16,25 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * INTERNAL API. Makes child JVMs start faster by sharing the classes they load: the first child
- * writes an archive when it exits (a CDS archive; the AOT cache on JDK 25 and later) and the later
- * ones map it. The archive's name is a hash of everything that would make it stale: the JDK, the
- * JVM options and each classpath entry's size and time, so a rebuilt jar gets a new archive.
+ * INTERNAL API. Makes child JVMs start faster by sharing the classes they load. While no archive
+ * exists, one child at a time is the trainee: after its process ran it loads what a child with an
+ * ActorSystem loads, dumps a dynamic CDS archive of its classes (through the VM.cds diagnostic
+ * command) and moves it in place itself, so the archive exists even when the parent ended first.
+ * Later children map it. The archive's name is a hash of everything that would make it stale: the
+ * JDK, the JVM options and each classpath entry's size and time, so a rebuilt jar gets a new one.
  *
- * <p>Only a classpath made of jars can be archived (classes in directories are never shared), so
- * with a directory on the classpath, as under a test runner, children start without an archive.
+ * <p>Only a classpath made of jars can be archived (the JVM refuses to dump classes from
+ * directories), so with a directory on the classpath, as under a test runner, children start
+ * without an archive.
  */
 final class ClassDataSharing {
+  /** The system property that makes a child the trainee: where to put the archive. */
+  static final String DUMP_PROPERTY = "io.multiproc.cds.archive";
   private final Path archive;
-  private final boolean aot;
   private final AtomicBoolean training = new AtomicBoolean();
 
-  private ClassDataSharing(Path archive, boolean aot) {
+  private ClassDataSharing(Path archive) {
     this.archive = archive;
-    this.aot = aot;
   }
 
   /** The archive manager for these settings, or null when sharing cannot or should not be used. */
@@ -40,7 +43,6 @@ final class ClassDataSharing {
     if (!settings.classDataSharing() || !allJars(classPath)) {
       return null;
     }
-    int feature = Runtime.version().feature();
     if (!javaHome.equals(System.getProperty("java.home"))) {
       return null; // another JDK's version is unknown here; do not guess its flags
     }
@@ -52,50 +54,59 @@ final class ClassDataSharing {
     pruneStale(settings.cdsDirectory());
     String key = hash(javaHome + '\n' + Runtime.version() + '\n' + jvmOptions + '\n'
         + describe(classPath));
-    boolean aot = feature >= 25;
-    return new ClassDataSharing(settings.cdsDirectory().resolve(key + (aot ? ".aot" : ".jsa")), aot);
+    return new ClassDataSharing(settings.cdsDirectory().resolve(key + ".jsa"));
   }
 
   /**
-   * The options for the next child. The first child, while no archive exists, is the one that
-   * writes it; {@code onExit} then moves it in place (only after a clean exit, so a killed child
-   * never leaves a half-written archive).
+   * The options for the next child: map the archive when it exists; else make this child the
+   * trainee, unless another one is already training. {@code onExit} frees the trainee's slot.
    */
   Options options() {
     if (Files.isReadable(archive)) {
       archive.toFile().setLastModified(System.currentTimeMillis()); // in use: not stale
-      return new Options(aot
-          ? List.of("-XX:AOTCache=" + archive, "-Xlog:aot*=off", "-Xlog:cds*=off")
-          : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), null);
+      return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), null);
     }
     if (!training.compareAndSet(false, true)) {
       return new Options(List.of(), null);
     }
-    Path temp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid()
-        + "." + System.nanoTime() + ".tmp");
-    List<String> opts = aot
-        ? List.of("-XX:AOTCacheOutput=" + temp, "-Xlog:aot*=off", "-Xlog:cds*=off")
-        : List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:cds*=off");
-    return new Options(opts, exitCode -> {
-      try {
-        if (exitCode == 0 && Files.size(temp) > 0) {
-          Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } catch (IOException e) {
-        // no archive this time; the next training child tries again
-      } finally {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // a stray temp file in the cache directory is harmless
-        }
-        training.set(false);
-      }
-    });
+    return new Options(List.of("-XX:+RecordDynamicDumpInfo", "-Xlog:cds*=off",
+        "-D" + DUMP_PROPERTY + "=" + archive), exitCode -> training.set(false));
   }
 
   /** Options for one child, and what to do with its exit code (null: nothing). */
   record Options(List<String> jvmOptions, java.util.function.IntConsumer onExit) {}
+
+  /**
+   * In the trainee, after its process ran: dumps the archive next to its final place and moves it
+   * there. Never fails the child; without an archive, children only start slower.
+   */
+  static void dumpIfTrainee() {
+    String target = System.getProperty(DUMP_PROPERTY);
+    if (target == null) {
+      return;
+    }
+    Path archive = Path.of(target);
+    Path temp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid()
+        + ".tmp");
+    try {
+      io.multiproc.internal.ProcessRuntime.system(); // its classes belong in the archive too
+      java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+          new Object[] {new String[] {"dynamic_dump", temp.toString()}},
+          new String[] {String[].class.getName()});
+      if (Files.size(temp) > 0) {
+        Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (Exception e) {
+      // no archive this time; a later trainee tries again
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // a stray temp file is pruned later
+      }
+    }
+  }
 
   private static boolean allJars(String classPath) {
     if (classPath == null || classPath.isEmpty()) {
@@ -134,14 +145,18 @@ final class ClassDataSharing {
     }
   }
 
-  /** Deletes archives not used for a week, so rebuilt classpaths do not fill the directory. */
+  /**
+   * Deletes archives not used for a week, so rebuilt classpaths do not fill the directory, and
+   * temporary files a killed trainee left behind.
+   */
   private static void pruneStale(Path dir) {
-    long weekAgo = System.currentTimeMillis() - 7L * 24 * 3600 * 1000;
+    long now = System.currentTimeMillis();
     try (var files = Files.list(dir)) {
       files.filter(f -> f.getFileName().toString().startsWith("multiproc-"))
           .filter(f -> {
             try {
-              return Files.getLastModifiedTime(f).toMillis() < weekAgo;
+              long age = now - Files.getLastModifiedTime(f).toMillis();
+              return age > (f.toString().endsWith(".tmp") ? 3600_000L : 7L * 24 * 3600_000);
             } catch (IOException e) {
               return false;
             }

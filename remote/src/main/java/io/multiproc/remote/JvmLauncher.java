@@ -32,6 +32,11 @@ final class JvmLauncher {
     this.java = Path.of(javaHome, "bin", "java").toString();
     this.classPath = System.getProperty("java.class.path");
     List<String> cmd = new ArrayList<>(settings.childJvmOptions());
+    if (Runtime.version().feature() >= 23) {
+      // Pekko reads fields through sun.misc.Unsafe; newer JDKs warn about it on stderr, which
+      // would print into every program's output
+      cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
     for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
       String key = e.getKey().toString();
       if (settings.inheritedPropertyPrefixes().stream().anyMatch(key::startsWith)) {
