@@ -155,7 +155,7 @@ public class Process implements Serializable {
     byte[] payload = Reducer.get().dumps(this);
     popen = context().startMethod().launch(new LaunchRequest(this, payload, name, daemon));
     parent.children().add(this);
-    ProcessRuntime.installExitHook(Process::terminateDaemonChildrenAtExit);
+    ProcessRuntime.installExitHook(Process::finishChildrenAtExit);
   }
 
   /** Waits until the process ends. */
@@ -400,12 +400,26 @@ public class Process implements Serializable {
     children().removeIf(c -> c.closed || (c.popen != null && c.popen.poll() != null));
   }
 
-  private static void terminateDaemonChildrenAtExit() {
+  /**
+   * Runs when the JVM exits (also through System.exit): as CPython's exit function, daemonic
+   * children are ended and the others waited for.
+   */
+  private static void finishChildrenAtExit() {
     Process me = Multiprocessing.currentProcess();
     for (Process c : me.children()) {
       Popen p = c.popen;
       if (c.daemon && p != null && p.poll() == null) {
         p.kill();
+      }
+    }
+    for (Process c : me.children()) {
+      Popen p = c.popen;
+      if (!c.daemon && p != null) {
+        try {
+          p.waitFor(null);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
     }
   }

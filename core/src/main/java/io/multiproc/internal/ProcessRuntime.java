@@ -202,10 +202,11 @@ public final class ProcessRuntime {
   }
 
   /**
-   * Registers, once, what runs when this JVM exits: daemonic children are terminated (as CPython
-   * does at exit) and the start methods end their spare JVMs.
+   * Registers, once, what runs when this JVM exits: {@code finishChildren} (daemonic children are
+   * ended and the others joined, as CPython does at exit), then the start methods end their spare
+   * JVMs.
    */
-  public static void installExitHook(Runnable terminateDaemons) {
+  public static void installExitHook(Runnable finishChildren) {
     if (exitHookInstalled) {
       return;
     }
@@ -215,7 +216,7 @@ public final class ProcessRuntime {
       }
       exitHookInstalled = true;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        terminateDaemons.run();
+        finishChildren.run();
         Map<String, StartMethod> m = startMethods;
         if (m != null) {
           m.values().forEach(StartMethod::shutdown);
