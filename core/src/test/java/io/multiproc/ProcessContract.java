@@ -101,11 +101,22 @@ public abstract class ProcessContract {
   }
 
   @Test
-  void run_throws_exitcodeOne() {
+  void run_throws_exitcodeOne_stackTraceOnStderr() {
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
     Process p = ctx().process(ProcessContract::fail, "expected failure in a contract test");
-    p.start();
-    p.join();
+    try {
+      p.start();
+      p.join();
+    } finally {
+      System.setErr(err);
+    }
     assertEquals(1, p.exitcode());
+    String trace = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(trace.contains("Process " + p.name() + ":"), trace);
+    assertTrue(trace.contains("IllegalStateException: expected failure in a contract test"), trace);
+    assertTrue(trace.contains("at io.multiproc.ProcessContract.fail"), trace);
   }
 
   @Test

@@ -1,0 +1,46 @@
+package io.multiproc.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  private static Settings with(String hocon) {
+    return Settings.from(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()));
+  }
+
+  @Test
+  void defaults_areValid() {
+    Settings s = Settings.load();
+    assertEquals("auto", s.startMethod());
+    assertEquals(2, s.forkserverSpares());
+    assertTrue(s.pumpOutput());
+    assertTrue(s.actorSystemConfig().getString("pekko.actor.provider").equals("remote"));
+    assertEquals("127.0.0.1", s.actorSystemConfig().getString("pekko.remote.artery.canonical.hostname"));
+  }
+
+  @Test
+  void unknownStartMethod_namesKeyAndChoices() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> with("multiproc.start-method = fork"));
+    assertTrue(e.getMessage().contains("multiproc.start-method"), e.getMessage());
+    assertTrue(e.getMessage().contains("spawn"), e.getMessage());
+  }
+
+  @Test
+  void badOutputMode_rejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> with("multiproc.child.output = tee"));
+    assertTrue(e.getMessage().contains("multiproc.child.output"), e.getMessage());
+  }
+
+  @Test
+  void wrongType_reportedWithTheKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> with("multiproc.forkserver.spares = many"));
+    assertTrue(e.getMessage().contains("forkserver.spares"), e.getMessage());
+  }
+}
