@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 public final class ChildMain {
   static final int EXIT_AUTH = 2;
   static final int EXIT_BOOTSTRAP = 3;
+  private static final int WARM_UP_ROUNDS = 400;
 
   private ChildMain() {}
 
@@ -93,10 +94,20 @@ public final class ChildMain {
    */
   private static void warmUp() {
     try {
-      Process probe = new Process(ChildMain::idle, "warm-up");
-      Object back = Reducer.get().loads(Reducer.get().dumps(probe));
-      if (!(back instanceof Process)) {
-        throw new IllegalStateException("the codec did not return a process");
+      // one probe per target shape, so that the proxy class of each exists before it is needed
+      Process[] probes = {new Process(ChildMain::idle0), new Process(ChildMain::idle1, "a"),
+          new Process(ChildMain::idle2, "a", "b"), new Process(ChildMain::idle3, "a", "b", "c"),
+          new Process(ChildMain::idle4, "a", "b", "c", "d")};
+      for (Process probe : probes) {
+        if (!(Reducer.get().loads(Reducer.get().dumps(probe)) instanceof Process)) {
+          throw new IllegalStateException("the codec did not return a process");
+        }
+      }
+      byte[] bytes = Reducer.get().dumps(probes[1]);
+      for (int i = 0; i < WARM_UP_ROUNDS; i++) { // enough rounds for the JIT to compile the path
+        if (!(Reducer.get().loads(bytes) instanceof Process)) {
+          throw new IllegalStateException("the codec did not return a process");
+        }
       }
     } catch (RuntimeException e) {
       System.err.println("multiproc child: the codec fails in this JVM: " + e);
@@ -104,9 +115,16 @@ public final class ChildMain {
     }
   }
 
-  private static void idle(String reason) {
-    // the target of the warm-up probe; never run
-  }
+  // the targets of the warm-up probes; never run
+  private static void idle0() {}
+
+  private static void idle1(Object a) {}
+
+  private static void idle2(Object a, Object b) {}
+
+  private static void idle3(Object a, Object b, Object c) {}
+
+  private static void idle4(Object a, Object b, Object c, Object d) {}
 
   static void halt(int code) {
     System.out.flush();

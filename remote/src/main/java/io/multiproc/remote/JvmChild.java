@@ -25,6 +25,8 @@ final class JvmChild {
     return t;
   });
 
+  /** Well under a pipe's buffer (64 KiB on Linux), which also holds the unread header. */
+  private static final int INLINE_WRITE_LIMIT = 16 * 1024;
   private final java.lang.Process os;
   private final long token;
   private final CompletableFuture<Registry.Hello> hello;
@@ -93,8 +95,20 @@ final class JvmChild {
     }, WRITERS);
   }
 
-  /** Sends the process to run. */
-  void assign(byte[] payload) {
+  /**
+   * Sends the process to run. A small frame is written on the caller's thread when nothing is
+   * queued before it: it fits the pipe's buffer, so the write cannot block, and a thread hand-off
+   * would cost more than the write.
+   */
+  synchronized void assign(byte[] payload) {
+    if (payload.length <= INLINE_WRITE_LIMIT && writes.isDone()) {
+      try {
+        Bootstrap.writeFrame(stdin, payload);
+      } catch (IOException e) {
+        // the child is gone; its exit code tells the story
+      }
+      return;
+    }
     send(out -> Bootstrap.writeFrame(out, payload));
   }
 
@@ -137,7 +151,8 @@ final class JvmChild {
   }
 
   private void deliver(Line line, PrintStream to) {
-    if (line.size == 0) {
+    if (line.size == 0 || line.afterReport) {
+      line.size = 0; // what a JVM prints while it winds down is not the process's output
       return;
     }
     int at = ExitReport.find(line.bytes, line.size);
@@ -149,6 +164,7 @@ final class JvmChild {
       }
     }
     if (at >= 0) {
+      line.afterReport = true;
       reportSeen(ExitReport.code(line.bytes, at, line.size));
     }
     line.size = 0;
@@ -158,6 +174,7 @@ final class JvmChild {
   private static final class Line {
     byte[] bytes = new byte[256];
     int size;
+    boolean afterReport;
 
     void add(byte b) {
       if (size == bytes.length) {

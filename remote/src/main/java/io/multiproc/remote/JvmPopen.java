@@ -13,12 +13,45 @@ import java.util.concurrent.TimeoutException;
 final class JvmPopen implements Popen {
   private final JvmChild child;
 
-  JvmPopen(JvmChild child, boolean daemon, String name) {
+  private static final Object LIVE_LOCK = new Object();
+  private static int liveNonDaemons;
+
+  JvmPopen(JvmChild child, boolean daemon) {
     this.child = child;
     if (!daemon) {
-      Thread keepAlive = new Thread(() -> child.exit().join(), "multiproc-wait-" + name);
-      keepAlive.setDaemon(false);
-      keepAlive.start();
+      keepJvmAliveUntil(child.exit());
+    }
+  }
+
+  /**
+   * One non-daemon thread lives while any non-daemon child runs, so that this JVM does not exit
+   * under them; a thread per child would cost every start a thread creation.
+   */
+  private static void keepJvmAliveUntil(java.util.concurrent.CompletableFuture<Integer> exit) {
+    synchronized (LIVE_LOCK) {
+      if (liveNonDaemons++ == 0) {
+        Thread keepAlive = new Thread(JvmPopen::awaitNoLiveChildren, "multiproc-children");
+        keepAlive.setDaemon(false);
+        keepAlive.start();
+      }
+    }
+    exit.whenComplete((code, failure) -> {
+      synchronized (LIVE_LOCK) {
+        liveNonDaemons--;
+        LIVE_LOCK.notifyAll();
+      }
+    });
+  }
+
+  private static void awaitNoLiveChildren() {
+    synchronized (LIVE_LOCK) {
+      while (liveNonDaemons > 0) {
+        try {
+          LIVE_LOCK.wait();
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
     }
   }
 

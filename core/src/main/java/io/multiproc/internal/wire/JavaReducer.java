@@ -12,6 +12,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.lang.invoke.SerializedLambda;
 import java.util.concurrent.Callable;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.JavaSerializer;
@@ -117,6 +118,14 @@ final class JavaReducer implements Reducer {
 
     @Override
     protected Object replaceObject(Object obj) throws IOException {
+      if (obj instanceof SerializedLambda lambda) {
+        StaticTarget t = StaticTarget.of(lambda);
+        return t != null ? t : obj;
+      }
+      StaticTarget proxied = StaticTarget.unwrap(obj);
+      if (proxied != null) {
+        return proxied;
+      }
       String instead = GraphProbe.jvmBound(obj);
       if (instead != null) {
         throw new Refused(obj.getClass().getName());

@@ -70,4 +70,49 @@ class JavaReducerTest {
     PicklingError e = assertThrows(PicklingError.class, () -> reducer.dumps(r));
     assertTrue(e.getMessage().contains("(captured by the lambda)"), e.getMessage());
   }
+
+  static final java.util.concurrent.atomic.AtomicReference<String> SEEN =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  static void record(String s) {
+    SEEN.set(s);
+  }
+
+  static void boom(String s) throws java.io.IOException {
+    throw new java.io.IOException("boom " + s);
+  }
+
+  @Test
+  void staticMethodReference_travelsByName_andCallsTheMethod() throws Exception {
+    io.multiproc.Target.With1<String> t = JavaReducerTest::record;
+    @SuppressWarnings("unchecked")
+    io.multiproc.Target.With1<String> back =
+        (io.multiproc.Target.With1<String>) reducer.loads(reducer.dumps(t));
+    assertTrue(java.lang.reflect.Proxy.isProxyClass(back.getClass()), "resolved to a proxy");
+    back.run("hello");
+    assertEquals("hello", SEEN.get());
+    Object again = reducer.loads(reducer.dumps(back));
+    assertEquals(back, again, "a resolved target travels on unchanged");
+  }
+
+  @Test
+  void staticMethodReference_throws_theTargetsOwnException() {
+    io.multiproc.Target.With1<String> t = JavaReducerTest::boom;
+    @SuppressWarnings("unchecked")
+    io.multiproc.Target.With1<String> back =
+        (io.multiproc.Target.With1<String>) reducer.loads(reducer.dumps(t));
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> back.run("x"));
+    assertEquals("boom x", e.getMessage());
+  }
+
+  @Test
+  void lambdaWithBody_keepsJavasForm() throws Exception {
+    io.multiproc.Target.With1<String> t = s -> SEEN.set("body " + s);
+    @SuppressWarnings("unchecked")
+    io.multiproc.Target.With1<String> back =
+        (io.multiproc.Target.With1<String>) reducer.loads(reducer.dumps(t));
+    assertTrue(!java.lang.reflect.Proxy.isProxyClass(back.getClass()));
+    back.run("y");
+    assertEquals("body y", SEEN.get());
+  }
 }
