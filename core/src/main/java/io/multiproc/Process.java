@@ -401,15 +401,15 @@ public class Process implements Serializable {
   }
 
   /**
-   * Runs when the JVM exits (also through System.exit): as CPython's exit function, daemonic
-   * children are ended and the others waited for.
+   * CPython's exit function, run once the program's own threads ended (or the JVM exits):
+   * daemonic children are terminated and the others waited for.
    */
   private static void finishChildrenAtExit() {
     Process me = Multiprocessing.currentProcess();
     for (Process c : me.children()) {
       Popen p = c.popen;
       if (c.daemon && p != null && p.poll() == null) {
-        p.kill();
+        p.terminate();
       }
     }
     for (Process c : me.children()) {

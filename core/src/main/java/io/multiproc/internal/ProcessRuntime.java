@@ -202,9 +202,11 @@ public final class ProcessRuntime {
   }
 
   /**
-   * Registers, once, what runs when this JVM exits: {@code finishChildren} (daemonic children are
-   * ended and the others joined, as CPython does at exit), then the start methods end their spare
-   * JVMs.
+   * Arranges, once, for CPython's exit function: when the program's own threads have all ended
+   * (its main code is done), {@code finishChildren} runs (daemonic children are ended, the others
+   * joined) on a non-daemon thread, which therefore keeps the JVM alive for non-daemon children.
+   * The same runs from a shutdown hook when the JVM exits otherwise (System.exit, a signal), and
+   * then the start methods end their spare JVMs.
    */
   public static void installExitHook(Runnable finishChildren) {
     if (exitHookInstalled) {
@@ -215,6 +217,12 @@ public final class ProcessRuntime {
         return;
       }
       exitHookInstalled = true;
+      Thread watcher = new Thread(() -> {
+        awaitProgramThreadsEnded();
+        finishChildren.run();
+      }, "multiproc-exit-watch");
+      watcher.setDaemon(false);
+      watcher.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         finishChildren.run();
         Map<String, StartMethod> m = startMethods;
@@ -222,6 +230,27 @@ public final class ProcessRuntime {
           m.values().forEach(StartMethod::shutdown);
         }
       }, "multiproc-exit"));
+    }
+  }
+
+  /**
+   * Waits until no non-daemon thread but this one and the JVM's own is alive: the moment the JVM
+   * would exit, were it not for this thread. Java announces no such moment, so it is polled.
+   */
+  private static void awaitProgramThreadsEnded() {
+    Thread me = Thread.currentThread();
+    while (true) {
+      boolean programRuns = Thread.getAllStackTraces().keySet().stream()
+          .anyMatch(t -> t != me && !t.isDaemon() && t.isAlive()
+              && !t.getName().equals("DestroyJavaVM"));
+      if (!programRuns) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
     }
   }
 

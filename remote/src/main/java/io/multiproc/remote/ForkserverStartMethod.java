@@ -51,7 +51,7 @@ public final class ForkserverStartMethod implements StartMethod {
     CompletableFuture.anyOf(child.exit(), CompletableFuture.runAsync(() -> { },
             CompletableFuture.delayedExecutor(REFILL_DELAY_MS, TimeUnit.MILLISECONDS)))
         .thenRunAsync(this::refill, REFILLER);
-    return new JvmPopen(child, request.daemon());
+    return new JvmPopen(child);
   }
 
   /** Boots spares up to the configured number; completes when all of them have registered. */

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -18,15 +16,6 @@ import java.util.function.Supplier;
  * the copying of its output, and the future of its registration.
  */
 final class JvmChild {
-  /** Writes to children's standard input off the caller's thread, in order per child. */
-  private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "multiproc-child-stdin");
-    t.setDaemon(true);
-    return t;
-  });
-
-  /** Well under a pipe's buffer (64 KiB on Linux), which also holds the unread header. */
-  private static final int INLINE_WRITE_LIMIT = 16 * 1024;
   private final java.lang.Process os;
   private final long token;
   private final CompletableFuture<Registry.Hello> hello;
@@ -35,7 +24,6 @@ final class JvmChild {
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private final AtomicInteger reportsPending = new AtomicInteger(2);
   private volatile Integer reported;
-  private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
   JvmChild(java.lang.Process os, long token, CompletableFuture<Registry.Hello> hello, boolean pump,
       IntConsumer onExit) {
@@ -84,31 +72,22 @@ final class JvmChild {
     return hello;
   }
 
-  /** Writes to the child's standard input, after what was written before; never blocks the caller. */
+  /**
+   * Writes to the child's standard input on the caller's thread, as CPython's start() writes the
+   * pickled process before it returns: a parent that exits right after start() has still handed
+   * its child everything. The child reads its standard input from the moment it boots, so a write
+   * larger than the pipe's buffer waits only for that.
+   */
   synchronized void send(IoAction action) {
-    writes = writes.thenRunAsync(() -> {
-      try {
-        action.write(stdin);
-      } catch (IOException e) {
-        // the child is gone; its exit code tells the story
-      }
-    }, WRITERS);
+    try {
+      action.write(stdin);
+    } catch (IOException e) {
+      // the child is gone; its exit code tells the story
+    }
   }
 
-  /**
-   * Sends the process to run. A small frame is written on the caller's thread when nothing is
-   * queued before it: it fits the pipe's buffer, so the write cannot block, and a thread hand-off
-   * would cost more than the write.
-   */
-  synchronized void assign(byte[] payload) {
-    if (payload.length <= INLINE_WRITE_LIMIT && writes.isDone()) {
-      try {
-        Bootstrap.writeFrame(stdin, payload);
-      } catch (IOException e) {
-        // the child is gone; its exit code tells the story
-      }
-      return;
-    }
+  /** Sends the process to run. */
+  void assign(byte[] payload) {
     send(out -> Bootstrap.writeFrame(out, payload));
   }
 

@@ -7,52 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * INTERNAL API. A process running in its own JVM. A non-daemon one holds a non-daemon thread until
- * it ends, so the parent JVM stays alive for it, as CPython joins non-daemonic children at exit.
+ * INTERNAL API. A process running in its own JVM. (The parent JVM stays alive for a non-daemon
+ * one through the exit watch of {@code ProcessRuntime}, as CPython joins non-daemonic children at
+ * exit.)
  */
 final class JvmPopen implements Popen {
   private final JvmChild child;
 
-  private static final Object LIVE_LOCK = new Object();
-  private static int liveNonDaemons;
-
-  JvmPopen(JvmChild child, boolean daemon) {
+  JvmPopen(JvmChild child) {
     this.child = child;
-    if (!daemon) {
-      keepJvmAliveUntil(child.exit());
-    }
-  }
-
-  /**
-   * One non-daemon thread lives while any non-daemon child runs, so that this JVM does not exit
-   * under them; a thread per child would cost every start a thread creation.
-   */
-  private static void keepJvmAliveUntil(java.util.concurrent.CompletableFuture<Integer> exit) {
-    synchronized (LIVE_LOCK) {
-      if (liveNonDaemons++ == 0) {
-        Thread keepAlive = new Thread(JvmPopen::awaitNoLiveChildren, "multiproc-children");
-        keepAlive.setDaemon(false);
-        keepAlive.start();
-      }
-    }
-    exit.whenComplete((code, failure) -> {
-      synchronized (LIVE_LOCK) {
-        liveNonDaemons--;
-        LIVE_LOCK.notifyAll();
-      }
-    });
-  }
-
-  private static void awaitNoLiveChildren() {
-    synchronized (LIVE_LOCK) {
-      while (liveNonDaemons > 0) {
-        try {
-          LIVE_LOCK.wait();
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
   }
 
   @Override
@@ -78,13 +41,16 @@ final class JvmPopen implements Popen {
     }
   }
 
+  // Signals go through the process handle: java.lang.Process.destroy() would also close the
+  // child's pipes, so the child would see its parent gone and the parent lose its last output.
+
   @Override
   public void terminate() {
-    child.os().destroy(); // SIGTERM
+    child.os().toHandle().destroy(); // SIGTERM
   }
 
   @Override
   public void kill() {
-    child.os().destroyForcibly(); // SIGKILL
+    child.os().toHandle().destroyForcibly(); // SIGKILL
   }
 }

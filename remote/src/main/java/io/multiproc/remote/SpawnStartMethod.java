@@ -26,7 +26,7 @@ public final class SpawnStartMethod implements StartMethod {
   public Popen launch(LaunchRequest request) {
     JvmChild child = launcher().launch(false);
     child.assign(request.payload());
-    return new JvmPopen(child, request.daemon());
+    return new JvmPopen(child);
   }
 
   JvmLauncher launcher() {
