@@ -14,12 +14,13 @@ class S4_06IT {
   @Test
   void joinInTurn_childrenConcurrent_mainLast() {
     SampleRun.Output o = SampleRun.inThisJvm("s4-06");
-    Pairs.assertPairs(o, "主线程", List.of("egon", "alex", "yuanhao", "wupeiqi"), " is piaoing",
-        " is piao end", true, 1);
+    List<String> names = List.of("egon", "alex", "yuanhao", "wupeiqi");
+    Pairs.assertPairs(o, names, " is piaoing", " is piao end", true);
     int main = o.line("主线程");
-    for (String n : List.of("egon", "alex", "yuanhao", "wupeiqi")) {
-      assertTrue(o.line(n + " is piao end") < main, "joins wait for every child");
+    for (String n : names) {
+      assertTrue(o.line(n + " is piao end") < main, "the joins waited for " + n);
     }
+    assertEquals(10, o.lines().size(), o.stdout());
     assertTrue(o.lines().get(o.lines().size() - 1).startsWith("took "), o.stdout());
   }
 }
