@@ -33,7 +33,7 @@ public final class S0_03 {
     Download p = new Download(2);
     p.start();
     // p.join(10)  join: 父进程等待子进程执行完毕后立刻执行
-    Thread.sleep(3000); // 模拟阻塞，保证子进程完毕后父进程在执行 (the source waits 10 s)
+    Thread.sleep(4000); // 模拟阻塞，保证子进程完毕后父进程在执行 (the source waits 10 s)
     System.out.printf("主进程（%d）执行完毕，耗时(%f)秒%n", ProcessHandle.current().pid(),
         (System.nanoTime() - tStart) / 1e9);
   }
