@@ -28,7 +28,6 @@ public final class ForkserverStartMethod implements StartMethod {
   });
   private static final long REFILL_DELAY_MS = 250;
   private final Deque<JvmChild> spares = new ArrayDeque<>();
-  private volatile JvmLauncher launcher;
   private volatile boolean shutdown;
 
   @Override
@@ -77,7 +76,7 @@ public final class ForkserverStartMethod implements StartMethod {
         }
       }
     }
-    return launcher().launch(false);
+    return JvmLauncher.shared().launch(false);
   }
 
   private void refill() {
@@ -85,7 +84,7 @@ public final class ForkserverStartMethod implements StartMethod {
     synchronized (spares) {
       spares.removeIf(c -> c.exit().isDone());
       while (!shutdown && spares.size() < want) {
-        spares.addLast(launcher().launch(true));
+        spares.addLast(JvmLauncher.shared().launch(true));
       }
     }
   }
@@ -99,18 +98,5 @@ public final class ForkserverStartMethod implements StartMethod {
       }
       spares.clear();
     }
-  }
-
-  private JvmLauncher launcher() {
-    JvmLauncher l = launcher;
-    if (l == null) {
-      synchronized (this) {
-        if (launcher == null) {
-          launcher = new JvmLauncher(ProcessRuntime.settings());
-        }
-        l = launcher;
-      }
-    }
-    return l;
   }
 }

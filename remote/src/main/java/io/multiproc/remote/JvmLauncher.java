@@ -24,6 +24,21 @@ final class JvmLauncher {
   private final String classPath;
   private final List<String> baseCommand;
   private final ClassDataSharing cds;
+  private static volatile JvmLauncher shared;
+
+  /** The launcher of this JVM's children, made on first use from its settings. */
+  static JvmLauncher shared() {
+    JvmLauncher l = shared;
+    if (l == null) {
+      synchronized (JvmLauncher.class) {
+        if (shared == null) {
+          shared = new JvmLauncher(ProcessRuntime.settings());
+        }
+        l = shared;
+      }
+    }
+    return l;
+  }
 
   JvmLauncher(Settings settings) {
     this.settings = settings;

@@ -1,6 +1,5 @@
 package io.multiproc.remote;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.spi.LaunchRequest;
 import io.multiproc.internal.spi.Popen;
 import io.multiproc.internal.spi.StartMethod;
@@ -10,7 +9,6 @@ import io.multiproc.internal.spi.StartMethod;
  * fresh interpreter. The slowest to start, the simplest; a class-data archive cuts the cost.
  */
 public final class SpawnStartMethod implements StartMethod {
-  private volatile JvmLauncher launcher;
 
   @Override
   public String name() {
@@ -24,21 +22,8 @@ public final class SpawnStartMethod implements StartMethod {
 
   @Override
   public Popen launch(LaunchRequest request) {
-    JvmChild child = launcher().launch(false);
+    JvmChild child = JvmLauncher.shared().launch(false);
     child.assign(request.payload());
     return new JvmPopen(child);
-  }
-
-  JvmLauncher launcher() {
-    JvmLauncher l = launcher;
-    if (l == null) {
-      synchronized (this) {
-        if (launcher == null) {
-          launcher = new JvmLauncher(ProcessRuntime.settings());
-        }
-        l = launcher;
-      }
-    }
-    return l;
   }
 }

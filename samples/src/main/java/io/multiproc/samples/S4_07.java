@@ -1,28 +1,13 @@
 package io.multiproc.samples;
 
 import io.multiproc.Process;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** s4-07: terminate() does not end a process at once; is_alive() tells (seed 004, line 295). */
 public final class S4_07 {
   private S4_07() {}
 
-  /** CPython's {@code class Piao(Process)}. */
-  static final class Piao extends Process {
-    Piao(String name) {
-      super(name);
-    }
-
-    @Override
-    public void run() throws InterruptedException {
-      System.out.println(name() + " is piaoing");
-      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5) * 1000L);
-      System.out.println(name() + " is piao end");
-    }
-  }
-
   public static void main(String[] args) {
-    Process p1 = new Piao("egon1");
+    Process p1 = new Piao("egon1", 5); // Piao: class Piao(Process) of seed 004
     p1.start();
     p1.terminate(); // 关闭进程,不会立即关闭,所以is_alive立刻查看的结果可能还是存活
     System.out.println(p1.isAlive()); // 结果为True
