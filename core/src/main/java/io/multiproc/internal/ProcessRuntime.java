@@ -82,6 +82,29 @@ public final class ProcessRuntime {
     return s == null ? null : (ExtendedActorSystem) Adapter.toClassic(s);
   }
 
+  /** This JVM's registry actor: shared objects watch it to learn that this JVM died. */
+  public static ActorRef<Registry.Command> registry() {
+    system();
+    return registry;
+  }
+
+  /**
+   * Starts an actor for a shared object in this JVM's ActorSystem and returns the address other
+   * JVMs use to reach it.
+   */
+  public static <T> String spawnShared(org.apache.pekko.actor.typed.Behavior<T> behavior,
+      String kind) {
+    ActorSystem<Void> s = system();
+    ActorRef<T> ref = s.systemActorOf(behavior,
+        kind + "-" + java.util.UUID.randomUUID(), Props.empty());
+    return ActorRefResolver.get(s).toSerializationFormat(ref);
+  }
+
+  /** Resolves an address made by {@link #spawnShared} in whichever JVM the handle reached. */
+  public static <T> ActorRef<T> resolve(String path) {
+    return ActorRefResolver.get(system()).resolveActorRef(path);
+  }
+
   /** The path other JVMs use to reach this JVM's registry. */
   public static String registryPath() {
     system();

@@ -1,0 +1,197 @@
+package io.multiproc;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.wire.Reducer;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A FIFO queue shared by processes, the twin of CPython's {@code multiprocessing.Queue}.
+ *
+ * <p>The queue is an actor in the process that created it; the object you hold is a small handle
+ * that reaches it from any process it is passed to (as a Process argument, a captured value or an
+ * item of another queue). Items are serialised in {@code put}: anything {@link Serializable}
+ * travels, and what cannot be sent fails there with a {@link PicklingError}, leaving the queue
+ * usable.
+ *
+ * <p>Nothing is lost: {@code put} returns once the queue stored the item; an item handed to a
+ * getter whose process dies before receiving it goes back to the head of the queue. There is no
+ * feeder thread, so a producer never hangs at exit over unconsumed items (CPython's gh-73983).
+ *
+ * @param <T> the type of the items
+ */
+public class Queue<T> implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Raised by a non-blocking or timed-out {@code get} on an empty queue, as {@code queue.Empty}. */
+  public static class Empty extends ProcessError {
+    private static final long serialVersionUID = 1L;
+
+    public Empty(String message) {
+      super(message);
+    }
+  }
+
+  /** Raised by a non-blocking or timed-out {@code put} on a full queue, as {@code queue.Full}. */
+  public static class Full extends ProcessError {
+    private static final long serialVersionUID = 1L;
+
+    public Full(String message) {
+      super(message);
+    }
+  }
+
+  private final String path;
+  private final int maxsize;
+  private transient volatile QueueClient client;
+  private transient volatile boolean closed;
+
+  /** An unbounded queue. */
+  public Queue() {
+    this(0);
+  }
+
+  /**
+   * A queue holding at most {@code maxsize} items; 0 or less means unbounded.
+   *
+   * @throws ProcessError when this process cannot start its ActorSystem
+   */
+  public Queue(int maxsize) {
+    this.maxsize = Math.max(0, maxsize);
+    this.path = ProcessRuntime.spawnShared(QueueActor.create(this.maxsize), "queue");
+  }
+
+  /** Puts {@code item}, waiting for room as long as it takes. */
+  public void put(T item) {
+    put(item, true, null);
+  }
+
+  /**
+   * Puts {@code item}; when the queue is full, waits for room if {@code block}, at most
+   * {@code timeout} (null: no limit).
+   *
+   * @throws Full when there was no room in time (at once, without {@code block})
+   * @throws PicklingError when the item cannot be sent; nothing was put
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public void put(T item, boolean block, Duration timeout) {
+    checkOpen("put");
+    byte[] bytes = Reducer.get().dumps(item);
+    long id = QueueClient.nextId();
+    QueueActor.Reply r = client().ask(replyTo -> new QueueActor.Put(id, bytes, block,
+        millis(block, timeout), replyTo, ProcessRuntime.registry()), block ? timeout : Duration.ZERO);
+    if (r instanceof QueueActor.Full) {
+      throw new Full(block ? "the queue stayed full for " + timeout : "the queue is full");
+    }
+  }
+
+  /** Puts without waiting: {@code put(item, false, null)}. */
+  public void putNowait(T item) {
+    put(item, false, null);
+  }
+
+  /** Takes the head item, waiting for one as long as it takes. */
+  public T get() {
+    return get(true, null);
+  }
+
+  /**
+   * Takes the head item; when the queue is empty, waits for one if {@code block}, at most
+   * {@code timeout} (null: no limit).
+   *
+   * @throws Empty when no item came in time (at once, without {@code block})
+   * @throws IllegalStateException after {@link #close()}
+   */
+  @SuppressWarnings("unchecked")
+  public T get(boolean block, Duration timeout) {
+    checkOpen("get");
+    long id = QueueClient.nextId();
+    QueueActor.Reply r = client().ask(replyTo -> new QueueActor.Get(id, block,
+        millis(block, timeout), replyTo, ProcessRuntime.registry()), block ? timeout : Duration.ZERO);
+    if (r instanceof QueueActor.Item item) {
+      client().taken(id);
+      return (T) Reducer.get().loads(item.item());
+    }
+    throw new Empty(block ? "no item came within " + timeout : "the queue is empty");
+  }
+
+  /** Takes without waiting: {@code get(false, null)}. */
+  public T getNowait() {
+    return get(false, null);
+  }
+
+  /** The number of items in the queue now (others may change it at once). */
+  public int qsize() {
+    return sizes().size();
+  }
+
+  /** Whether the queue is empty now. */
+  public boolean empty() {
+    return qsize() == 0;
+  }
+
+  /** Whether the queue is full now. */
+  public boolean full() {
+    return sizes().full();
+  }
+
+  /** The queue's capacity; 0 when unbounded. */
+  public int maxsize() {
+    return maxsize;
+  }
+
+  /**
+   * Says this process will use the queue no more: its later put and get calls fail. Other
+   * processes and the items are not affected.
+   */
+  public void close() {
+    closed = true;
+  }
+
+  /**
+   * CPython joins its feeder thread here; puts are acknowledged by the queue itself, so nothing is
+   * left to flush and this returns at once. Kept so ported code runs unchanged.
+   */
+  public void joinThread() {
+    // nothing buffered in this process: every put was stored before it returned
+  }
+
+  /** As {@link #joinThread()}: there is no feeder thread to cancel. */
+  public void cancelJoinThread() {
+    // nothing buffered in this process: every put was stored before it returned
+  }
+
+  QueueClient client() {
+    QueueClient c = client;
+    if (c == null) {
+      c = new QueueClient(path);
+      client = c;
+    }
+    return c;
+  }
+
+  QueueActor.Sizes sizes() {
+    checkOpen("qsize");
+    return (QueueActor.Sizes) client().ask(QueueActor.Size::new, Duration.ZERO);
+  }
+
+  void checkOpen(String what) {
+    if (closed) {
+      throw new IllegalStateException("cannot " + what + ": this queue was closed in this process");
+    }
+  }
+
+  private static long millis(boolean block, Duration timeout) {
+    if (!block) {
+      return 0;
+    }
+    return timeout == null ? -1 : Math.max(0, timeout.toMillis());
+  }
+
+  @Override
+  public String toString() {
+    return "<Queue maxsize=" + maxsize + (closed ? " closed" : "") + ">";
+  }
+}

@@ -1,0 +1,272 @@
+package io.multiproc.internal.queue;
+
+import io.multiproc.internal.wire.Wire;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * INTERNAL API. The mailbox behind a Queue, JoinableQueue or SimpleQueue: it holds the items
+ * (already serialised: it never decodes them), serves waiting getters and putters first come,
+ * first served, and keeps track of every item it handed out until the getter confirms it.
+ *
+ * <p>Nothing is lost: a put is answered only once its item is stored (or handed over); an item
+ * handed to a getter whose JVM dies before confirming it goes back to the head of the queue for
+ * the next getter; a getter or putter of a dead JVM stops waiting.
+ */
+public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
+
+  /** The queue's protocol. */
+  public sealed interface Command extends Wire
+      permits Put, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown {}
+
+  /**
+   * Stores {@code item}; waits for room when {@code block} (at most {@code timeoutMs}, or for ever
+   * when negative); answers {@link Ok} or {@link Full}.
+   */
+  public record Put(long id, byte[] item, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
+      ActorRef<?> jvm) implements Command {}
+
+  /** Asks for the head item; waits when {@code block}; answers {@link Item} or {@link Empty}. */
+  public record Get(long id, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
+      ActorRef<?> jvm) implements Command {}
+
+  /** The getter of {@code id} has the item: it is no longer the queue's to give back. */
+  public record Taken(long id) implements Command {}
+
+  /** Asks for the size; answers {@link Sizes}. */
+  public record Size(ActorRef<Reply> replyTo) implements Command {}
+
+  /** JoinableQueue's task_done; answers {@link Ok} or {@link Failed} when called too often. */
+  public record TaskDone(long id, ActorRef<Reply> replyTo) implements Command {}
+
+  /** JoinableQueue's join: answers {@link Ok} once every item put was marked done. */
+  public record Join(long id, ActorRef<Reply> replyTo, ActorRef<?> jvm) implements Command {}
+
+  /** A waiting put or get ran out of time (sent by the actor to itself). */
+  record TimedOut(long id) implements Command {}
+
+  /** A JVM that used the queue died. */
+  record JvmDown(ActorRef<?> jvm) implements Command {}
+
+  /** Answers. */
+  public sealed interface Reply extends Wire permits Ok, Item, Full, Empty, Failed, Sizes {}
+
+  /** Done. */
+  public record Ok(long id) implements Reply {}
+
+  /** The item for get {@code id}; confirm it with {@link Taken}. */
+  public record Item(long id, byte[] item) implements Reply {}
+
+  /** The queue stayed full. */
+  public record Full(long id) implements Reply {}
+
+  /** The queue stayed empty. */
+  public record Empty(long id) implements Reply {}
+
+  /** Refused, with the reason. */
+  public record Failed(long id, String message) implements Reply {}
+
+  /** The number of items, whether the queue is full, and how many getters wait. */
+  public record Sizes(int size, boolean full, int waitingGetters) implements Reply {}
+
+  private record Waiting(Command request, ActorRef<?> jvm) {}
+
+  private record HandedOut(byte[] item, ActorRef<?> jvm) {}
+
+  private final int maxsize;
+  private final TimerScheduler<Command> timers;
+  private final ArrayDeque<byte[]> items = new ArrayDeque<>();
+  private final LinkedHashMap<Long, Waiting> getters = new LinkedHashMap<>();
+  private final LinkedHashMap<Long, Waiting> putters = new LinkedHashMap<>();
+  private final Map<Long, HandedOut> handedOut = new LinkedHashMap<>(); // in hand-out order
+  private final Map<Long, Join> joiners = new LinkedHashMap<>();
+  private final Set<ActorRef<?>> watched = new HashSet<>();
+  private long unfinished;
+
+  /** A queue holding at most {@code maxsize} items (0 or less: unbounded). */
+  public static Behavior<Command> create(int maxsize) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new QueueActor(ctx, t, maxsize)));
+  }
+
+  private QueueActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int maxsize) {
+    super(ctx);
+    this.timers = timers;
+    this.maxsize = maxsize;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Put.class, this::onPut)
+        .onMessage(Get.class, this::onGet)
+        .onMessage(Taken.class, t -> {
+          handedOut.remove(t.id());
+          return this;
+        })
+        .onMessage(Size.class, s -> {
+          s.replyTo().tell(new Sizes(items.size(), isFull(), getters.size()));
+          return this;
+        })
+        .onMessage(TaskDone.class, this::onTaskDone)
+        .onMessage(Join.class, this::onJoin)
+        .onMessage(TimedOut.class, this::onTimedOut)
+        .onMessage(JvmDown.class, this::onJvmDown)
+        .build();
+  }
+
+  private boolean isFull() {
+    return maxsize > 0 && items.size() >= maxsize;
+  }
+
+  private Behavior<Command> onPut(Put p) {
+    watch(p.jvm());
+    if (!isFull() && putters.isEmpty()) {
+      store(p);
+    } else if (!p.block() || p.timeoutMs() == 0) {
+      p.replyTo().tell(new Full(p.id()));
+    } else {
+      putters.put(p.id(), new Waiting(p, p.jvm()));
+      if (p.timeoutMs() > 0) {
+        timers.startSingleTimer(p.id(), new TimedOut(p.id()), Duration.ofMillis(p.timeoutMs()));
+      }
+    }
+    return this;
+  }
+
+  private void store(Put p) {
+    items.addLast(p.item());
+    unfinished++;
+    p.replyTo().tell(new Ok(p.id()));
+    serveGetters();
+  }
+
+  private Behavior<Command> onGet(Get g) {
+    watch(g.jvm());
+    if (!items.isEmpty() && getters.isEmpty()) {
+      handOut(g, items.pollFirst());
+      admitPutters();
+    } else if (!g.block() || g.timeoutMs() == 0) {
+      g.replyTo().tell(new Empty(g.id()));
+    } else {
+      getters.put(g.id(), new Waiting(g, g.jvm()));
+      if (g.timeoutMs() > 0) {
+        timers.startSingleTimer(g.id(), new TimedOut(g.id()), Duration.ofMillis(g.timeoutMs()));
+      }
+    }
+    return this;
+  }
+
+  private void handOut(Get g, byte[] item) {
+    handedOut.put(g.id(), new HandedOut(item, g.jvm()));
+    g.replyTo().tell(new Item(g.id(), item));
+  }
+
+  /** Waiting getters take items first come, first served. */
+  private void serveGetters() {
+    Iterator<Map.Entry<Long, Waiting>> it = getters.entrySet().iterator();
+    while (!items.isEmpty() && it.hasNext()) {
+      Map.Entry<Long, Waiting> e = it.next();
+      it.remove();
+      timers.cancel(e.getKey());
+      handOut((Get) e.getValue().request(), items.pollFirst());
+    }
+  }
+
+  /** Room was made: waiting putters store their items, first come, first served. */
+  private void admitPutters() {
+    Iterator<Map.Entry<Long, Waiting>> it = putters.entrySet().iterator();
+    while (!isFull() && it.hasNext()) {
+      Map.Entry<Long, Waiting> e = it.next();
+      it.remove();
+      timers.cancel(e.getKey());
+      Put p = (Put) e.getValue().request();
+      items.addLast(p.item());
+      unfinished++;
+      p.replyTo().tell(new Ok(p.id()));
+    }
+    serveGetters();
+  }
+
+  private Behavior<Command> onTaskDone(TaskDone t) {
+    if (unfinished <= 0) {
+      t.replyTo().tell(new Failed(t.id(), "task_done() called too many times: more than items"
+          + " were put; call it once per item taken with get()"));
+      return this;
+    }
+    unfinished--;
+    t.replyTo().tell(new Ok(t.id()));
+    if (unfinished == 0) {
+      joiners.values().forEach(j -> j.replyTo().tell(new Ok(j.id())));
+      joiners.clear();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onJoin(Join j) {
+    watch(j.jvm());
+    if (unfinished == 0) {
+      j.replyTo().tell(new Ok(j.id()));
+    } else {
+      joiners.put(j.id(), j);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onTimedOut(TimedOut t) {
+    Waiting g = getters.remove(t.id());
+    if (g != null) {
+      ((Get) g.request()).replyTo().tell(new Empty(t.id()));
+    }
+    Waiting p = putters.remove(t.id());
+    if (p != null) {
+      ((Put) p.request()).replyTo().tell(new Full(t.id()));
+    }
+    return this;
+  }
+
+  /**
+   * A JVM died: its waiting gets, puts and joins end with it, and the items handed to it but not
+   * confirmed go back to the head of the queue, in their order, for the next getters.
+   */
+  private Behavior<Command> onJvmDown(JvmDown down) {
+    watched.remove(down.jvm());
+    getters.values().removeIf(w -> w.jvm().equals(down.jvm()));
+    putters.values().removeIf(w -> w.jvm().equals(down.jvm()));
+    joiners.values().removeIf(j -> j.jvm().equals(down.jvm()));
+    List<Long> lost = new ArrayList<>();
+    handedOut.forEach((id, h) -> {
+      if (h.jvm().equals(down.jvm())) {
+        lost.add(id);
+      }
+    });
+    for (int i = lost.size() - 1; i >= 0; i--) {
+      items.addFirst(handedOut.remove(lost.get(i)).item());
+    }
+    if (!lost.isEmpty()) {
+      getContext().getLog().warn("{} item(s) handed to a process that died before taking them"
+          + " went back to the head of the queue", lost.size());
+      serveGetters();
+    }
+    return this;
+  }
+
+  private void watch(ActorRef<?> jvm) {
+    if (jvm != null && watched.add(jvm)) {
+      getContext().watchWith(jvm, new JvmDown(jvm));
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package io.multiproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What Queue, JoinableQueue and SimpleQueue owe a user under every start method. */
+public abstract class QueueContract {
+  /** The start method under test. */
+  protected abstract String startMethod();
+
+  protected Context ctx() {
+    return Multiprocessing.getContext(startMethod());
+  }
+
+  @AfterEach
+  void noChildLeft() {
+    for (Process p : Multiprocessing.activeChildren()) {
+      p.kill();
+      p.join(Duration.ofSeconds(30));
+    }
+  }
+
+  /** A user record travelling as an item. */
+  record Point(int x, String label) implements Serializable {}
+
+  static void putList(Queue<Object> q) {
+    q.put(Arrays.asList(42, null, "heelo"));
+  }
+
+  static void putRange(Queue<Integer> q, Integer from, Integer to) {
+    for (int i = from; i < to; i++) {
+      q.put(i);
+    }
+  }
+
+  static void echoUntilNull(Queue<Object> in, Queue<Object> out) {
+    Object o;
+    while ((o = in.get()) != null) {
+      out.put(o);
+    }
+  }
+
+  static void worker(JoinableQueue<Integer> q, Queue<Integer> done) {
+    Integer i;
+    while ((i = q.get()) != null) {
+      done.put(i * i);
+      q.taskDone();
+    }
+    q.taskDone();
+  }
+
+  @Test
+  void childPuts_parentGets_theList() {
+    Queue<Object> q = new Queue<>();
+    Process p = ctx().process(QueueContract::putList, q);
+    p.start();
+    assertEquals(Arrays.asList(42, null, "heelo"), q.get());
+    p.join();
+    assertEquals(0, p.exitcode());
+  }
+
+  @Test
+  void items_ofEveryKind_roundTripThroughAChild() {
+    Queue<Object> in = new Queue<>();
+    Queue<Object> out = new Queue<>();
+    Process p = ctx().process(QueueContract::echoUntilNull, in, out);
+    p.start();
+    List<Object> items = List.of("text", 3, 2.5, List.of(1, List.of(2, 3)), Map.of("k", "v"),
+        new Point(1, "a"), Long.MAX_VALUE);
+    for (Object o : items) {
+      in.put(o);
+    }
+    in.put(null);
+    for (Object o : items) {
+      assertEquals(o, out.get());
+    }
+    p.join();
+  }
+
+  @Test
+  void twoProducers_everyItemOnce_perProducerOrderKept() {
+    Queue<Integer> q = new Queue<>();
+    Process a = ctx().process(QueueContract::putRange, q, 0, 100);
+    Process b = ctx().process(QueueContract::putRange, q, 1000, 1100);
+    a.start();
+    b.start();
+    List<Integer> got = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      got.add(q.get());
+    }
+    a.join();
+    b.join();
+    assertEquals(200, new HashSet<>(got).size());
+    assertEquals(got.stream().filter(i -> i < 1000).toList(),
+        java.util.stream.IntStream.range(0, 100).boxed().toList());
+    assertEquals(got.stream().filter(i -> i >= 1000).toList(),
+        java.util.stream.IntStream.range(1000, 1100).boxed().toList());
+    assertTrue(q.empty());
+  }
+
+  @Test
+  void bounded_fullQsizeEmpty_asCPython() {
+    Queue<Integer> q = new Queue<>(3);
+    q.put(1);
+    q.put(2);
+    q.put(3);
+    assertTrue(q.full());
+    assertEquals(3, q.qsize());
+    assertThrows(Queue.Full.class, () -> q.putNowait(4));
+    assertThrows(Queue.Full.class, () -> q.put(4, true, Duration.ofMillis(100)));
+    assertEquals(1, q.get());
+    assertEquals(2, q.get());
+    assertEquals(3, q.getNowait());
+    assertTrue(q.empty());
+    assertThrows(Queue.Empty.class, q::getNowait);
+    assertThrows(Queue.Empty.class, () -> q.get(true, Duration.ofMillis(100)));
+  }
+
+  @Test
+  void blockedPut_proceedsWhenAChildMakesRoom() {
+    Queue<Integer> q = new Queue<>(1);
+    q.put(0);
+    Queue<Integer> sink = new Queue<>();
+    Process p = ctx().process(QueueContract::drain, q, sink, 3);
+    p.start();
+    q.put(1); // waits until the child took 0
+    q.put(2);
+    p.join();
+    assertEquals(List.of(0, 1, 2), List.of(sink.get(), sink.get(), sink.get()));
+  }
+
+  static void drain(Queue<Integer> q, Queue<Integer> sink, Integer n) {
+    for (int i = 0; i < n; i++) {
+      sink.put(q.get());
+    }
+  }
+
+  @Test
+  void unsendableItem_failsInPut_queueStaysUsable() {
+    Queue<Object> q = new Queue<>();
+    PicklingError e = assertThrows(PicklingError.class, () -> q.put(new ReentrantLock()));
+    assertTrue(e.getMessage().contains("java.util.concurrent.locks.ReentrantLock"), e.getMessage());
+    q.put("still works");
+    assertEquals("still works", q.get());
+  }
+
+  @Test
+  void closedQueue_refusesUse_clearly() {
+    Queue<Object> q = new Queue<>();
+    q.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> q.put(1));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    assertThrows(IllegalStateException.class, q::get);
+    q.joinThread();
+    q.cancelJoinThread();
+  }
+
+  @Test
+  void joinable_joinWaitsForEveryTaskDone_tooManyTaskDoneRefused() {
+    JoinableQueue<Integer> q = new JoinableQueue<>();
+    Queue<Integer> done = new Queue<>();
+    Process w = ctx().process(QueueContract::worker, q, done);
+    w.setDaemon(true);
+    w.start();
+    for (int i = 0; i < 10; i++) {
+      q.put(i);
+    }
+    q.join();
+    Set<Integer> squares = new HashSet<>();
+    for (int i = 0; i < 10; i++) {
+      squares.add(done.getNowait()); // all done before join returned
+    }
+    assertEquals(Set.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), squares);
+    q.put(null); // the worker's sentinel
+    w.join();
+    assertEquals(0, w.exitcode());
+    IllegalStateException e = assertThrows(IllegalStateException.class, q::taskDone);
+    assertTrue(e.getMessage().contains("too many times"), e.getMessage());
+  }
+
+  @Test
+  void simpleQueue_putGetEmpty() {
+    SimpleQueue<String> q = new SimpleQueue<>();
+    assertTrue(q.empty());
+    Process p = ctx().process(QueueContract::putOne, q);
+    p.start();
+    assertEquals("from child", q.get());
+    p.join();
+    assertTrue(q.empty());
+    q.close();
+  }
+
+  static void putOne(SimpleQueue<String> q) {
+    q.put("from child");
+  }
+
+  @Test
+  void getters_servedFirstComeFirstServed() throws Exception {
+    Queue<Integer> q = new Queue<>();
+    Queue<String> order = new Queue<>();
+    Process first = ctx().process(QueueContract::takeAndReport, q, order, "first");
+    first.start();
+    // the first getter is waiting once it said so
+    assertEquals("first waiting", order.get());
+    Process second = ctx().process(QueueContract::takeAndReport, q, order, "second");
+    second.start();
+    assertEquals("second waiting", order.get());
+    Thread.sleep(200); // lets the second get reach the queue after announcing itself
+    q.put(1);
+    q.put(2);
+    first.join();
+    second.join();
+    Set<String> got = Set.of(order.get(), order.get());
+    assertEquals(Set.of("first got 1", "second got 2"), got);
+  }
+
+  static void takeAndReport(Queue<Integer> q, Queue<String> order, String who) {
+    order.put(who + " waiting");
+    order.put(who + " got " + q.get());
+  }
+
+  @Test
+  void bigItem_32MiB_passes() {
+    Queue<byte[]> q = new Queue<>();
+    byte[] big = new byte[32 * 1024 * 1024];
+    for (int i = 0; i < big.length; i += 4096) {
+      big[i] = (byte) i;
+    }
+    q.put(big);
+    assertTrue(Arrays.equals(big, q.get()));
+    assertFalse(q.full());
+  }
+
+  static void consume(Queue<String> q) {
+    System.out.println("consumer got " + q.get()); // never: it is killed while waiting
+  }
+
+  @Test
+  void consumerKilledWhileBlockedInGet_itemGoesToNextGetter() throws Exception {
+    if (startMethod().equals("thread")) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Queue<String> q = new Queue<>();
+    Process consumer = ctx().process(QueueContract::consume, q);
+    consumer.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (q.sizes().waitingGetters() == 0) { // the consumer's get reached the queue
+      assertTrue(System.nanoTime() < deadline, "the consumer never got to wait");
+      Thread.sleep(10);
+    }
+    consumer.kill();
+    consumer.join();
+    assertEquals(-9, consumer.exitcode());
+    q.put("the item");
+    // the put hands the item to the dead consumer's get unless its death was noticed already;
+    // either way the item reaches the next getter (once the queue learns of the death)
+    assertEquals("the item", q.get(true, Duration.ofSeconds(60)));
+    assertTrue(q.empty(), "delivered once");
+  }
+}
