@@ -33,7 +33,8 @@ public class JoinableQueue<T> extends Queue<T> {
   public void taskDone() {
     checkOpen("task_done");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(replyTo -> new QueueActor.TaskDone(id, replyTo), Duration.ZERO);
+    QueueActor.Reply r = client().ask(id, replyTo -> new QueueActor.TaskDone(id, replyTo),
+        Duration.ZERO);
     if (r instanceof QueueActor.Failed f) {
       throw new IllegalStateException(f.message());
     }
@@ -42,6 +43,7 @@ public class JoinableQueue<T> extends Queue<T> {
   /** Waits until every item put was marked done with {@link #taskDone()}. */
   public void join() {
     long id = QueueClient.nextId();
-    client().ask(replyTo -> new QueueActor.Join(id, replyTo, ProcessRuntime.registry()), null);
+    client().ask(id, replyTo -> new QueueActor.Join(id, replyTo, ProcessRuntime.registry()),
+        null);
   }
 }

@@ -80,8 +80,9 @@ public class Queue<T> implements Serializable {
     checkOpen("put");
     byte[] bytes = Reducer.get().dumps(item);
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(replyTo -> new QueueActor.Put(id, bytes, block,
-        millis(block, timeout), replyTo, ProcessRuntime.registry()), block ? timeout : Duration.ZERO);
+    QueueActor.Reply r = client().put(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last,
+        block, millis(block, timeout), replyTo, ProcessRuntime.registry()),
+        block ? timeout : Duration.ZERO);
     if (r instanceof QueueActor.Full) {
       throw new Full(block ? "the queue stayed full for " + timeout : "the queue is full");
     }
@@ -108,7 +109,7 @@ public class Queue<T> implements Serializable {
   public T get(boolean block, Duration timeout) {
     checkOpen("get");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(replyTo -> new QueueActor.Get(id, block,
+    QueueActor.Reply r = client().ask(id, replyTo -> new QueueActor.Get(id, block,
         millis(block, timeout), replyTo, ProcessRuntime.registry()), block ? timeout : Duration.ZERO);
     if (r instanceof QueueActor.Item item) {
       client().taken(id);
@@ -174,7 +175,9 @@ public class Queue<T> implements Serializable {
 
   QueueActor.Sizes sizes() {
     checkOpen("qsize");
-    return (QueueActor.Sizes) client().ask(QueueActor.Size::new, Duration.ZERO);
+    long id = QueueClient.nextId();
+    return (QueueActor.Sizes) client().ask(id, replyTo -> new QueueActor.Size(id, replyTo),
+        Duration.ZERO);
   }
 
   void checkOpen(String what) {

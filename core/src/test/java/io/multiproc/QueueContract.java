@@ -234,15 +234,22 @@ public abstract class QueueContract {
   }
 
   @Test
-  void bigItem_32MiB_passes() {
-    Queue<byte[]> q = new Queue<>();
-    byte[] big = new byte[32 * 1024 * 1024];
-    for (int i = 0; i < big.length; i += 4096) {
+  void bigItem_32MiB_passesToAChildAndBack() {
+    Queue<Object> in = new Queue<>();
+    Queue<Object> out = new Queue<>();
+    Process p = ctx().process(QueueContract::echoUntilNull, in, out);
+    p.start();
+    byte[] big = new byte[32 * 1024 * 1024 + 7];
+    for (int i = 0; i < big.length; i += 4093) {
       big[i] = (byte) i;
     }
-    q.put(big);
-    assertTrue(Arrays.equals(big, q.get()));
-    assertFalse(q.full());
+    in.put(big);
+    in.put("small after big");
+    in.put(null);
+    assertTrue(Arrays.equals(big, (byte[]) out.get()));
+    assertEquals("small after big", out.get());
+    p.join();
+    assertEquals(0, p.exitcode());
   }
 
   static void consume(Queue<String> q) {

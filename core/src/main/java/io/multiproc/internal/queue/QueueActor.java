@@ -31,7 +31,10 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
 
   /** The queue's protocol. */
   public sealed interface Command extends Wire
-      permits Put, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown {}
+      permits Put, PutPart, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown {}
+
+  /** Items bigger than this travel in parts of this size: Artery's frames are 256 KiB. */
+  public static final int PART = 128 * 1024;
 
   /**
    * Stores {@code item}; waits for room when {@code block} (at most {@code timeoutMs}, or for ever
@@ -39,6 +42,12 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
    */
   public record Put(long id, byte[] item, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
       ActorRef<?> jvm) implements Command {}
+
+  /**
+   * A leading part of a big item; the {@link Put} of the same id carries the last part and
+   * completes it ({@code item} is then only that part, and {@code parts} more than one).
+   */
+  public record PutPart(long id, byte[] bytes, ActorRef<?> jvm) implements Command {}
 
   /** Asks for the head item; waits when {@code block}; answers {@link Item} or {@link Empty}. */
   public record Get(long id, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
@@ -48,7 +57,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   public record Taken(long id) implements Command {}
 
   /** Asks for the size; answers {@link Sizes}. */
-  public record Size(ActorRef<Reply> replyTo) implements Command {}
+  public record Size(long id, ActorRef<Reply> replyTo) implements Command {}
 
   /** JoinableQueue's task_done; answers {@link Ok} or {@link Failed} when called too often. */
   public record TaskDone(long id, ActorRef<Reply> replyTo) implements Command {}
@@ -62,14 +71,20 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   /** A JVM that used the queue died. */
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
-  /** Answers. */
-  public sealed interface Reply extends Wire permits Ok, Item, Full, Empty, Failed, Sizes {}
+  /** Answers, each for the request with the same id. */
+  public sealed interface Reply extends Wire permits Ok, Item, ItemPart, Full, Empty, Failed, Sizes {
+    /** The id of the request answered. */
+    long id();
+  }
 
   /** Done. */
   public record Ok(long id) implements Reply {}
 
   /** The item for get {@code id}; confirm it with {@link Taken}. */
   public record Item(long id, byte[] item) implements Reply {}
+
+  /** One part of a big item for get {@code id}; {@code total} is the item's size in bytes. */
+  public record ItemPart(long id, int total, byte[] bytes) implements Reply {}
 
   /** The queue stayed full. */
   public record Full(long id) implements Reply {}
@@ -81,7 +96,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   public record Failed(long id, String message) implements Reply {}
 
   /** The number of items, whether the queue is full, and how many getters wait. */
-  public record Sizes(int size, boolean full, int waitingGetters) implements Reply {}
+  public record Sizes(long id, int size, boolean full, int waitingGetters) implements Reply {}
 
   private record Waiting(Command request, ActorRef<?> jvm) {}
 
@@ -95,6 +110,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   private final Map<Long, HandedOut> handedOut = new LinkedHashMap<>(); // in hand-out order
   private final Map<Long, Join> joiners = new LinkedHashMap<>();
   private final Set<ActorRef<?>> watched = new HashSet<>();
+  private final Map<Long, java.io.ByteArrayOutputStream> parts = new java.util.HashMap<>();
   private long unfinished;
 
   /** A queue holding at most {@code maxsize} items (0 or less: unbounded). */
@@ -111,6 +127,12 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
+        .onMessage(PutPart.class, p -> {
+          watch(p.jvm());
+          parts.computeIfAbsent(p.id(), k -> new java.io.ByteArrayOutputStream())
+              .write(p.bytes(), 0, p.bytes().length);
+          return this;
+        })
         .onMessage(Put.class, this::onPut)
         .onMessage(Get.class, this::onGet)
         .onMessage(Taken.class, t -> {
@@ -118,7 +140,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
           return this;
         })
         .onMessage(Size.class, s -> {
-          s.replyTo().tell(new Sizes(items.size(), isFull(), getters.size()));
+          s.replyTo().tell(new Sizes(s.id(), items.size(), isFull(), getters.size()));
           return this;
         })
         .onMessage(TaskDone.class, this::onTaskDone)
@@ -132,8 +154,15 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
     return maxsize > 0 && items.size() >= maxsize;
   }
 
-  private Behavior<Command> onPut(Put p) {
-    watch(p.jvm());
+  private Behavior<Command> onPut(Put given) {
+    watch(given.jvm());
+    Put p = given;
+    java.io.ByteArrayOutputStream leading = parts.remove(given.id());
+    if (leading != null) { // the last part of a big item: the item is whole now
+      leading.write(given.item(), 0, given.item().length);
+      p = new Put(given.id(), leading.toByteArray(), given.block(), given.timeoutMs(),
+          given.replyTo(), given.jvm());
+    }
     if (!isFull() && putters.isEmpty()) {
       store(p);
     } else if (!p.block() || p.timeoutMs() == 0) {
@@ -172,7 +201,14 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
 
   private void handOut(Get g, byte[] item) {
     handedOut.put(g.id(), new HandedOut(item, g.jvm()));
-    g.replyTo().tell(new Item(g.id(), item));
+    if (item.length <= PART) {
+      g.replyTo().tell(new Item(g.id(), item));
+      return;
+    }
+    for (int at = 0; at < item.length; at += PART) {
+      g.replyTo().tell(new ItemPart(g.id(), item.length,
+          java.util.Arrays.copyOfRange(item, at, Math.min(item.length, at + PART))));
+    }
   }
 
   /** Waiting getters take items first come, first served. */

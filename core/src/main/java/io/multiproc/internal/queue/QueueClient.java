@@ -3,12 +3,13 @@ package io.multiproc.internal.queue;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * INTERNAL API. One JVM's side of a queue actor: request ids unique across the program, and the
@@ -49,23 +50,45 @@ public final class QueueClient {
   }
 
   /**
-   * Sends the request made by {@code request} and waits for the reply; {@code wait} is how long
-   * the queue itself may keep the request waiting (null: for ever).
+   * Sends request {@code id}, made by {@code request} around this JVM's inbox, and waits for its
+   * reply; {@code wait} is how long the queue itself may keep the request waiting (null: for ever).
    */
-  public QueueActor.Reply ask(Function<ActorRef<QueueActor.Reply>, QueueActor.Command> request,
-      Duration wait) {
-    ActorSystem<Void> system = ProcessRuntime.system();
+  public QueueActor.Reply ask(long id,
+      Function<ActorRef<QueueActor.Reply>, QueueActor.Command> request, Duration wait) {
+    ActorRef<QueueActor.Reply> inbox = Inbox.ref();
+    CompletableFuture<QueueActor.Reply> reply = Inbox.expect(id);
+    ref().tell(request.apply(inbox));
     Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
     try {
-      return AskPattern.ask(ref(), request::apply, timeout, system.scheduler())
-          .toCompletableFuture().get();
-    } catch (ExecutionException e) {
+      return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      Inbox.forget(id);
       throw new ProcessError("the queue at " + path + " did not answer within " + timeout
-          + ": the process that created it may have ended", e.getCause());
+          + ": the process that created it may have ended");
+    } catch (ExecutionException e) {
+      throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
+      Inbox.forget(id);
       Thread.currentThread().interrupt();
       throw new ProcessError("interrupted while waiting on the queue at " + path, e);
     }
+  }
+
+  /**
+   * Sends a put of {@code item}: a big item goes in parts, the last one in the {@link
+   * QueueActor.Put} itself, which {@code lastPart} makes; Artery keeps them in order.
+   */
+  public QueueActor.Reply put(long id, byte[] item,
+      java.util.function.BiFunction<byte[], ActorRef<QueueActor.Reply>, QueueActor.Command> lastPart,
+      Duration wait) {
+    int last = item.length <= QueueActor.PART ? 0
+        : ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
+    for (int at = 0; at < last; at += QueueActor.PART) {
+      ref().tell(new QueueActor.PutPart(id,
+          java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART), ProcessRuntime.registry()));
+    }
+    byte[] tail = last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
+    return ask(id, inbox -> lastPart.apply(tail, inbox), wait);
   }
 
   /** Tells the queue, without waiting, that the item of get {@code id} arrived. */

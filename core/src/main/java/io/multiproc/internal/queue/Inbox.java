@@ -1,0 +1,76 @@
+package io.multiproc.internal.queue;
+
+import io.multiproc.internal.ProcessRuntime;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * INTERNAL API. The one actor of a JVM that receives the queues' replies for all its threads,
+ * each matched to its request by id. It reassembles an item that came in parts (Artery's frames
+ * are small, an item may be 32 MiB or more), so a reply is one future whatever its size.
+ */
+public final class Inbox {
+  private static final Map<Long, CompletableFuture<QueueActor.Reply>> PENDING =
+      new ConcurrentHashMap<>();
+  private static volatile ActorRef<QueueActor.Reply> ref;
+
+  private Inbox() {}
+
+  /** This JVM's inbox, started on first use. */
+  public static ActorRef<QueueActor.Reply> ref() {
+    ActorRef<QueueActor.Reply> r = ref;
+    if (r == null) {
+      synchronized (Inbox.class) {
+        if (ref == null) {
+          ref = ProcessRuntime.resolve(ProcessRuntime.spawnShared(behavior(), "inbox"));
+        }
+        r = ref;
+      }
+    }
+    return r;
+  }
+
+  /** The future of the reply to request {@code id}; call before sending the request. */
+  public static CompletableFuture<QueueActor.Reply> expect(long id) {
+    CompletableFuture<QueueActor.Reply> f = new CompletableFuture<>();
+    PENDING.put(id, f);
+    return f;
+  }
+
+  /** Stops waiting for {@code id} (its caller gave up). */
+  public static void forget(long id) {
+    PENDING.remove(id);
+  }
+
+  private static Behavior<QueueActor.Reply> behavior() {
+    Map<Long, ByteArrayOutputStream> parts = new java.util.HashMap<>();
+    return Behaviors.receive(QueueActor.Reply.class)
+        .onMessage(QueueActor.ItemPart.class, p -> {
+          ByteArrayOutputStream buf = parts.computeIfAbsent(p.id(),
+              k -> new ByteArrayOutputStream(p.total()));
+          buf.write(p.bytes(), 0, p.bytes().length);
+          if (buf.size() >= p.total()) {
+            parts.remove(p.id());
+            complete(new QueueActor.Item(p.id(), buf.toByteArray()));
+          }
+          return Behaviors.same();
+        })
+        .onAnyMessage(r -> {
+          complete(r);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private static void complete(QueueActor.Reply r) {
+    CompletableFuture<QueueActor.Reply> f = PENDING.remove(r.id());
+    if (f != null) {
+      f.complete(r);
+    }
+  }
+}
