@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * INTERNAL API. The "thread" start method: the process runs in a thread of this JVM, sharing its
- * memory, as CPython's {@code multiprocessing.dummy}. For tests, debugging and thread pools.
+ * INTERNAL API. The "thread" start method: the process runs in a thread of this JVM, as CPython's
+ * {@code multiprocessing.dummy}, for tests, debugging and thread pools. It runs a copy of the
+ * process object made from its bytes, so its arguments are copies as under the other methods
+ * (statics are shared, being one JVM).
  *
  * <p>A thread cannot be killed, so {@code terminate()} and {@code kill()} interrupt it; the exit
  * code becomes -15 or -9 once the target gives up, and stays null while it ignores the interrupt.
@@ -28,9 +30,14 @@ public final class ThreadStartMethod implements StartMethod {
     return 0;
   }
 
+  /**
+   * Runs a copy decoded from the request's bytes, as every other start method does, so that
+   * what travels (a pipe connection's copy, say) behaves the same under every method.
+   */
   @Override
   public Popen launch(LaunchRequest request) {
-    return new ThreadPopen(request.process(), request.daemon());
+    Process copy = (Process) io.multiproc.internal.wire.Reducer.get().loads(request.payload());
+    return new ThreadPopen(copy, request.daemon());
   }
 
   private static final class ThreadPopen implements Popen {

@@ -4,6 +4,7 @@ import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
 
   /** The queue's protocol. */
   public sealed interface Command extends Wire
-      permits Put, PutPart, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown {}
+      permits Put, PutPart, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown, Attach, Claim,
+          Detach, Poll {}
 
   /** Items bigger than this travel in parts of this size: Artery's frames are 256 KiB. */
   public static final int PART = 128 * 1024;
@@ -65,6 +67,25 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   /** JoinableQueue's join: answers {@link Ok} once every item put was marked done. */
   public record Join(long id, ActorRef<Reply> replyTo, ActorRef<?> jvm) implements Command {}
 
+  /**
+   * A pipe end: one more open copy of the connection that writes into this mailbox (a copy about
+   * to travel to another process); answers {@link Ok}.
+   */
+  public record Attach(long id, long copy, ActorRef<Reply> replyTo) implements Command {}
+
+  /** A pipe end: the process of {@code jvm} holds copy {@code copy} now; its death closes it. */
+  public record Claim(long copy, ActorRef<?> jvm) implements Command {}
+
+  /** A pipe end: copy {@code copy} of the writing connection was closed. */
+  public record Detach(long copy) implements Command {}
+
+  /**
+   * A pipe end: answers {@link Ok} as soon as something can be received (an item, or the end of
+   * the stream), {@link Empty} when {@code timeoutMs} passes first (negative: wait for ever).
+   */
+  public record Poll(long id, long timeoutMs, ActorRef<Reply> replyTo, ActorRef<?> jvm)
+      implements Command {}
+
   /** A waiting put or get ran out of time (sent by the actor to itself). */
   record TimedOut(long id) implements Command {}
 
@@ -72,7 +93,8 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
   /** Answers, each for the request with the same id. */
-  public sealed interface Reply extends Wire permits Ok, Item, ItemPart, Full, Empty, Failed, Sizes {
+  public sealed interface Reply extends Wire
+      permits Ok, Item, ItemPart, Full, Empty, Failed, Sizes, Eof {
     /** The id of the request answered. */
     long id();
   }
@@ -85,6 +107,9 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
 
   /** One part of a big item for get {@code id}; {@code total} is the item's size in bytes. */
   public record ItemPart(long id, int total, byte[] bytes) implements Reply {}
+
+  /** A pipe end: every copy of the writing connection is closed and nothing is left to read. */
+  public record Eof(long id) implements Reply {}
 
   /** The queue stayed full. */
   public record Full(long id) implements Reply {}
@@ -111,17 +136,38 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   private final Map<Long, Join> joiners = new LinkedHashMap<>();
   private final Set<ActorRef<?>> watched = new HashSet<>();
   private final Map<Long, java.io.ByteArrayOutputStream> parts = new java.util.HashMap<>();
+  /** For a pipe end: the open copies of the connection that writes here, with their JVM. */
+  private final Map<Long, ActorRef<?>> writers;
+  private final LinkedHashMap<Long, Poll> pollers = new LinkedHashMap<>();
   private long unfinished;
 
   /** A queue holding at most {@code maxsize} items (0 or less: unbounded). */
   public static Behavior<Command> create(int maxsize) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new QueueActor(ctx, t, maxsize)));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new QueueActor(ctx, t, maxsize, null)));
   }
 
-  private QueueActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int maxsize) {
+  /**
+   * The mailbox of a pipe end, written into by the connection whose first copy is
+   * {@code firstWriter}: a get finds the end of the stream once every copy of it is closed.
+   */
+  public static Behavior<Command> pipeEnd(long firstWriter) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new QueueActor(ctx, t, 0,
+        firstWriter)));
+  }
+
+  private QueueActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int maxsize,
+      Long firstWriter) {
     super(ctx);
     this.timers = timers;
     this.maxsize = maxsize;
+    this.writers = firstWriter == null ? null : new HashMap<>();
+    if (firstWriter != null) {
+      writers.put(firstWriter, null);
+    }
+  }
+
+  private boolean atEnd() {
+    return writers != null && writers.isEmpty() && items.isEmpty();
   }
 
   @Override
@@ -146,6 +192,24 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
         .onMessage(TaskDone.class, this::onTaskDone)
         .onMessage(Join.class, this::onJoin)
         .onMessage(TimedOut.class, this::onTimedOut)
+        .onMessage(Attach.class, a -> {
+          writers.put(a.copy(), null);
+          a.replyTo().tell(new Ok(a.id()));
+          return this;
+        })
+        .onMessage(Claim.class, c -> {
+          if (writers.containsKey(c.copy())) {
+            watch(c.jvm());
+            writers.put(c.copy(), c.jvm());
+          }
+          return this;
+        })
+        .onMessage(Detach.class, d -> {
+          writers.remove(d.copy());
+          endIfNoWriter();
+          return this;
+        })
+        .onMessage(Poll.class, this::onPoll)
         .onMessage(JvmDown.class, this::onJvmDown)
         .build();
   }
@@ -181,11 +245,51 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
     unfinished++;
     p.replyTo().tell(new Ok(p.id()));
     serveGetters();
+    answerPollers();
+  }
+
+  private Behavior<Command> onPoll(Poll p) {
+    watch(p.jvm());
+    if (!items.isEmpty() || atEnd()) {
+      p.replyTo().tell(new Ok(p.id()));
+    } else if (p.timeoutMs() == 0) {
+      p.replyTo().tell(new Empty(p.id()));
+    } else {
+      pollers.put(p.id(), p);
+      if (p.timeoutMs() > 0) {
+        timers.startSingleTimer(p.id(), new TimedOut(p.id()), Duration.ofMillis(p.timeoutMs()));
+      }
+    }
+    return this;
+  }
+
+  private void answerPollers() {
+    if ((!items.isEmpty() || atEnd()) && !pollers.isEmpty()) {
+      pollers.forEach((id, p) -> {
+        timers.cancel(id);
+        p.replyTo().tell(new Ok(id));
+      });
+      pollers.clear();
+    }
+  }
+
+  /** The last writer went: waiting readers learn that nothing more will come. */
+  private void endIfNoWriter() {
+    if (atEnd()) {
+      getters.forEach((id, w) -> {
+        timers.cancel(id);
+        ((Get) w.request()).replyTo().tell(new Eof(id));
+      });
+      getters.clear();
+      answerPollers();
+    }
   }
 
   private Behavior<Command> onGet(Get g) {
     watch(g.jvm());
-    if (!items.isEmpty() && getters.isEmpty()) {
+    if (atEnd()) {
+      g.replyTo().tell(new Eof(g.id()));
+    } else if (!items.isEmpty() && getters.isEmpty()) {
       handOut(g, items.pollFirst());
       admitPutters();
     } else if (!g.block() || g.timeoutMs() == 0) {
@@ -263,6 +367,10 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   }
 
   private Behavior<Command> onTimedOut(TimedOut t) {
+    Poll poll = pollers.remove(t.id());
+    if (poll != null) {
+      poll.replyTo().tell(new Empty(t.id()));
+    }
     Waiting g = getters.remove(t.id());
     if (g != null) {
       ((Get) g.request()).replyTo().tell(new Empty(t.id()));
@@ -280,6 +388,10 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
    */
   private Behavior<Command> onJvmDown(JvmDown down) {
     watched.remove(down.jvm());
+    if (writers != null && writers.values().removeIf(down.jvm()::equals)) {
+      endIfNoWriter();
+    }
+    pollers.values().removeIf(p -> down.jvm().equals(p.jvm()));
     getters.values().removeIf(w -> w.jvm().equals(down.jvm()));
     putters.values().removeIf(w -> w.jvm().equals(down.jvm()));
     joiners.values().removeIf(j -> j.jvm().equals(down.jvm()));

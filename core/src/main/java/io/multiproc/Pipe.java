@@ -1,0 +1,45 @@
+package io.multiproc;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueClient;
+
+/**
+ * A pipe between processes, the twin of CPython's {@code multiprocessing.Pipe()}: two
+ * {@link Connection}s. Duplex by default (both ends send and receive); with {@code duplex=false},
+ * {@code left} only receives and {@code right} only sends, as CPython's {@code (conn1, conn2)}.
+ *
+ * <pre>{@code
+ * Pipe pipe = Pipe.open();
+ * Connection parentConn = pipe.left(), childConn = pipe.right();
+ * }</pre>
+ *
+ * @param left CPython's first connection
+ * @param right CPython's second connection
+ */
+public record Pipe(Connection left, Connection right) {
+
+  /** A duplex pipe. */
+  public static Pipe open() {
+    return open(true);
+  }
+
+  /**
+   * A pipe; duplex, or else {@code left} receives only and {@code right} sends only.
+   *
+   * @throws ProcessError when this process cannot start its ActorSystem
+   */
+  public static Pipe open(boolean duplex) {
+    long leftCopy = QueueClient.nextId();
+    long rightCopy = QueueClient.nextId();
+    // each end reads from its own mailbox, which the other end's copies write into
+    String leftInbox = ProcessRuntime.spawnShared(QueueActor.pipeEnd(rightCopy), "pipe");
+    if (!duplex) {
+      return new Pipe(new Connection(leftInbox, null, leftCopy),
+          new Connection(null, leftInbox, rightCopy));
+    }
+    String rightInbox = ProcessRuntime.spawnShared(QueueActor.pipeEnd(leftCopy), "pipe");
+    return new Pipe(new Connection(leftInbox, rightInbox, leftCopy),
+        new Connection(rightInbox, leftInbox, rightCopy));
+  }
+}
