@@ -9,6 +9,9 @@ import io.multiproc.internal.queue.QueueClient;
  * {@link Connection}s. Duplex by default (both ends send and receive); with {@code duplex=false},
  * {@code left} only receives and {@code right} only sends, as CPython's {@code (conn1, conn2)}.
  *
+ * <p>A Pipe may itself be sent to a process, as CPython programs pass the {@code (conn1, conn2)}
+ * tuple; each connection in it is then a copy, to be closed where it is not used.
+ *
  * <pre>{@code
  * Pipe pipe = Pipe.open();
  * Connection parentConn = pipe.left(), childConn = pipe.right();
@@ -17,7 +20,7 @@ import io.multiproc.internal.queue.QueueClient;
  * @param left CPython's first connection
  * @param right CPython's second connection
  */
-public record Pipe(Connection left, Connection right) {
+public record Pipe(Connection left, Connection right) implements java.io.Serializable {
 
   /** A duplex pipe. */
   public static Pipe open() {
