@@ -50,10 +50,82 @@ def start_parallel10():
     return statistics.median(times)
 
 
+SMALL_ITEMS = 200_000
+RTT_WARMUP, RTT_ROUNDS = 200, 1_000
+LARGE_ITEMS, LARGE_SIZE = 64, 1024 * 1024
+
+
+def produce(q, n):
+    for i in range(n):
+        q.put(i)
+
+
+def produce_large(q, n):
+    item = bytes(LARGE_SIZE)
+    for i in range(n):
+        q.put(item)
+
+
+def echo(conn):
+    try:
+        while True:
+            conn.send(conn.recv())
+    except EOFError:
+        conn.close()
+
+
+def queue_throughput():
+    ctx = mp.get_context('forkserver')
+    q = ctx.Queue()
+    t0 = time.perf_counter()
+    p = ctx.Process(target=produce, args=(q, SMALL_ITEMS))
+    p.start()
+    for i in range(SMALL_ITEMS):
+        q.get()
+    seconds = time.perf_counter() - t0
+    p.join()
+    return SMALL_ITEMS / seconds
+
+
+def pipe_rtt():
+    ctx = mp.get_context('forkserver')
+    left, right = ctx.Pipe()
+    p = ctx.Process(target=echo, args=(right,))
+    p.start()
+    right.close()
+    for i in range(RTT_WARMUP):
+        left.send(i)
+        left.recv()
+    t0 = time.perf_counter()
+    for i in range(RTT_ROUNDS):
+        left.send(i)
+        left.recv()
+    us = (time.perf_counter() - t0) * 1e6 / RTT_ROUNDS
+    left.close()
+    p.join()
+    return us
+
+
+def queue_large():
+    ctx = mp.get_context('forkserver')
+    q = ctx.Queue()
+    t0 = time.perf_counter()
+    p = ctx.Process(target=produce_large, args=(q, LARGE_ITEMS))
+    p.start()
+    for i in range(LARGE_ITEMS):
+        q.get()
+    seconds = time.perf_counter() - t0
+    p.join()
+    return LARGE_ITEMS * LARGE_SIZE / 1e6 / seconds
+
+
 SCENARIOS = {
     'start.cold': start_cold,
     'start.warm': start_warm,
     'start.parallel10': start_parallel10,
+    'queue.throughput': queue_throughput,
+    'pipe.rtt': pipe_rtt,
+    'queue.large': queue_large,
 }
 
 if __name__ == '__main__':

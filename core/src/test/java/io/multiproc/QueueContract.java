@@ -278,4 +278,33 @@ public abstract class QueueContract {
     assertEquals("the item", q.get(true, Duration.ofSeconds(60)));
     assertTrue(q.empty(), "delivered once");
   }
+
+  @Test
+  void producerExits_withItemsNobodyTook_noHang_itemsStay() {
+    Queue<Integer> q = new Queue<>();
+    Process p = ctx().process(QueueContract::putRange, q, 0, 1000);
+    p.start();
+    p.join(); // CPython's feeder thread can hang here (gh-73983); puts here are stored already
+    assertEquals(0, p.exitcode());
+    assertEquals(1000, q.qsize());
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(i, q.get());
+    }
+  }
+
+  @Test
+  void threeConcurrentProducers_burst_nothingLostNothingTwice() {
+    Queue<Integer> q = new Queue<>();
+    List<Process> ps = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      ps.add(ctx().process(QueueContract::putRange, q, k * 10_000, k * 10_000 + 1_500));
+    }
+    ps.forEach(Process::start);
+    Set<Integer> got = new HashSet<>();
+    for (int i = 0; i < 4_500; i++) {
+      assertTrue(got.add(q.get()), "an item came twice");
+    }
+    ps.forEach(Process::join);
+    assertTrue(q.empty(), "nothing more than was put");
+  }
 }

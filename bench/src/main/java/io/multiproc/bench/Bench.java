@@ -27,6 +27,9 @@ public final class Bench {
     for (Scenario s : StartScenarios.all()) {
       all.put(s.name(), s);
     }
+    for (Scenario s : MessagingScenarios.all()) {
+      all.put(s.name(), s);
+    }
     return all;
   }
 

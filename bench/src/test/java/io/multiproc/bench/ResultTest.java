@@ -38,12 +38,14 @@ class ResultTest {
   @Test
   void scenarioNames_allByDefault_unknownRefusedWithTheList() {
     var all = Bench.scenarios();
-    assertEquals(List.of("start.cold", "start.warm", "start.parallel10"), List.copyOf(all.keySet()));
-    assertEquals(3, Bench.choose(all, List.of()).size());
+    assertEquals(List.of("start.cold", "start.warm", "start.parallel10", "queue.throughput",
+        "pipe.rtt", "queue.large"), List.copyOf(all.keySet()));
+    assertEquals(6, Bench.choose(all, List.of()).size());
     assertEquals("start.warm", Bench.choose(all, List.of("start.warm")).get(0).name());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Bench.choose(all, List.of("start.fork")));
-    assertTrue(e.getMessage().contains("start.cold, start.warm, start.parallel10"), e.getMessage());
+    assertTrue(e.getMessage().contains("start.cold, start.warm, start.parallel10, queue."),
+        e.getMessage());
   }
 
   @Test
