@@ -16,9 +16,11 @@ import java.time.Duration;
  * travels, and what cannot be sent fails there with a {@link PicklingError}, leaving the queue
  * usable.
  *
- * <p>Nothing is lost: {@code put} returns once the queue stored the item; an item handed to a
- * getter whose process dies before receiving it goes back to the head of the queue. There is no
- * feeder thread, so a producer never hangs at exit over unconsumed items (CPython's gh-73983).
+ * <p>Nothing is lost: a put to a bounded queue returns once the queue stored the item; a put to an
+ * unbounded one goes on at once, and the process waits, before it ends, until its puts are stored
+ * (which never waits for a consumer, so a producer never hangs at exit over unconsumed items, as
+ * CPython's can, gh-73983). An item handed to a getter whose process dies before receiving it goes
+ * back to the head of the queue.
  *
  * @param <T> the type of the items
  */
@@ -80,6 +82,13 @@ public class Queue<T> implements Serializable {
     checkOpen("put");
     byte[] bytes = Reducer.get().dumps(item);
     long id = QueueClient.nextId();
+    if (maxsize == 0 && block && timeout == null) {
+      // an unbounded queue takes any item: the put goes on without waiting for the queue's
+      // answer (this JVM waits for the answers before it ends, and joinThread() does too)
+      client().putPipelined(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last, true, -1,
+          replyTo, ProcessRuntime.registry()));
+      return;
+    }
     QueueActor.Reply r = client().put(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last,
         block, millis(block, timeout), replyTo, ProcessRuntime.registry()),
         block ? timeout : Duration.ZERO);
@@ -152,16 +161,20 @@ public class Queue<T> implements Serializable {
   }
 
   /**
-   * CPython joins its feeder thread here; puts are acknowledged by the queue itself, so nothing is
-   * left to flush and this returns at once. Kept so ported code runs unchanged.
+   * Waits until every item this process put is stored in the queue, as CPython joins its feeder
+   * thread. It never waits for a consumer: puts to a bounded queue return only once stored, and
+   * an unbounded queue stores at once. A process does this by itself as it ends.
    */
   public void joinThread() {
-    // nothing buffered in this process: every put was stored before it returned
+    client().flush();
   }
 
-  /** As {@link #joinThread()}: there is no feeder thread to cancel. */
+  /**
+   * CPython's way out of its feeder-thread deadlock (gh-73983); that deadlock cannot happen here,
+   * so this does nothing. Kept so ported code runs unchanged.
+   */
   public void cancelJoinThread() {
-    // nothing buffered in this process: every put was stored before it returned
+    // nothing to cancel: see joinThread()
   }
 
   QueueClient client() {

@@ -247,6 +247,7 @@ public final class ProcessRuntime {
       watcher.setDaemon(false);
       watcher.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        io.multiproc.internal.queue.QueueClient.flushAll();
         finishChildren.run();
         Map<String, StartMethod> m = startMethods;
         if (m != null) {

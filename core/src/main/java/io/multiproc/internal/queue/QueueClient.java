@@ -23,8 +23,15 @@ public final class QueueClient {
   private static final AtomicLong COUNTER = new AtomicLong();
   private static final long PREFIX = ProcessHandle.current().pid() << 40;
 
+  /** Puts to an unbounded queue sent and not yet stored, at most, per queue and JVM. */
+  private static final int WINDOW = 4096;
+  /** Clients with puts in flight, for the flush at the end of the process. */
+  private static final java.util.Set<QueueClient> IN_FLIGHT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final String path;
   private volatile ActorRef<QueueActor.Command> ref;
+  private final java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(WINDOW);
 
   public QueueClient(String path) {
     this.path = path;
@@ -89,6 +96,53 @@ public final class QueueClient {
     }
     byte[] tail = last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
     return ask(id, inbox -> lastPart.apply(tail, inbox), wait);
+  }
+
+  /**
+   * Sends a put to an unbounded queue without waiting for its acknowledgement: the queue stores
+   * any item at once, so the acknowledgement only waits for the network, never for a consumer.
+   * At most {@value #WINDOW} puts are in flight; {@link #flush()} waits for them all.
+   */
+  public void putPipelined(long id, byte[] item,
+      java.util.function.BiFunction<byte[], ActorRef<QueueActor.Reply>, QueueActor.Command> lastPart) {
+    try {
+      window.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while putting on the queue at " + path, e);
+    }
+    IN_FLIGHT.add(this);
+    Inbox.expect(id).whenComplete((r, e) -> window.release());
+    int last = item.length <= QueueActor.PART ? 0
+        : ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
+    for (int at = 0; at < last; at += QueueActor.PART) {
+      ref().tell(new QueueActor.PutPart(id,
+          java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART), ProcessRuntime.registry()));
+    }
+    byte[] tail = last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
+    ref().tell(lastPart.apply(tail, Inbox.ref()));
+  }
+
+  /** Waits until every pipelined put of this JVM to this queue is stored. */
+  public void flush() {
+    if (window.availablePermits() == WINDOW) {
+      return;
+    }
+    try {
+      window.acquire(WINDOW);
+      window.release(WINDOW);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while flushing puts to the queue at " + path, e);
+    }
+  }
+
+  /** Waits until every pipelined put of this JVM is stored; called as a process ends. */
+  public static void flushAll() {
+    for (QueueClient c : IN_FLIGHT) {
+      c.flush();
+      IN_FLIGHT.remove(c);
+    }
   }
 
   /** Tells the queue, without waiting, that the item of get {@code id} arrived. */

@@ -28,9 +28,41 @@ final class JavaReducer implements Reducer {
 
   private JavaReducer() {}
 
+  // the first byte of a payload says how the rest is written: the common item types in a compact
+  // form (a queue of small items pays no Java serialisation per item), anything else serialised
+  private static final byte SERIALIZED = 0;
+  private static final byte NULL = 1;
+  private static final byte INT = 2;
+  private static final byte LONG = 3;
+  private static final byte STRING = 4;
+  private static final byte BYTES = 5;
+
   @Override
   public byte[] dumps(Object value) {
+    if (value == null) {
+      return new byte[] {NULL};
+    }
+    if (value instanceof Integer i) {
+      return java.nio.ByteBuffer.allocate(5).put(INT).putInt(i).array();
+    }
+    if (value instanceof Long l) {
+      return java.nio.ByteBuffer.allocate(9).put(LONG).putLong(l).array();
+    }
+    if (value instanceof String str) {
+      byte[] utf8 = str.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] out = new byte[utf8.length + 1];
+      out[0] = STRING;
+      System.arraycopy(utf8, 0, out, 1, utf8.length);
+      return out;
+    }
+    if (value instanceof byte[] b) {
+      byte[] out = new byte[b.length + 1];
+      out[0] = BYTES;
+      System.arraycopy(b, 0, out, 1, b.length);
+      return out;
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    bytes.write(SERIALIZED);
     try {
       write(value, bytes);
     } catch (NotSerializableException e) {
@@ -43,8 +75,22 @@ final class JavaReducer implements Reducer {
 
   @Override
   public Object loads(byte[] bytes) {
+    switch (bytes[0]) {
+      case NULL:
+        return null;
+      case INT:
+        return java.nio.ByteBuffer.wrap(bytes, 1, 4).getInt();
+      case LONG:
+        return java.nio.ByteBuffer.wrap(bytes, 1, 8).getLong();
+      case STRING:
+        return new String(bytes, 1, bytes.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+      case BYTES:
+        return java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+      default:
+        break;
+    }
     try {
-      return read(new ByteArrayInputStream(bytes));
+      return read(new ByteArrayInputStream(bytes, 1, bytes.length - 1));
     } catch (IOException | ClassNotFoundException e) {
       throw new ProcessError("cannot decode a payload from another process: " + e
           + " (do both JVMs run the same classpath?)", e);

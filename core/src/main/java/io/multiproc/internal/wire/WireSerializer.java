@@ -29,9 +29,11 @@ public final class WireSerializer extends JSerializer {
   private static final AtomicLong REFUSED = new AtomicLong();
   private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(WireSerializer::newMac);
 
+  private final HotCodec hot;
+
   /** Created by Pekko's serialization extension. */
   public WireSerializer(ExtendedActorSystem system) {
-    // the system is reached through JavaSerializer.currentSystem while decoding
+    this.hot = new HotCodec(system);
   }
 
   /** How many incoming messages this JVM refused because their tag did not match. */
@@ -54,7 +56,13 @@ public final class WireSerializer extends JSerializer {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(new byte[TAG_BYTES], 0, TAG_BYTES);
     try {
-      JavaReducer.write(o, out);
+      java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+      if (!hot.write(o, data)) {
+        data.writeByte(HotCodec.GENERAL);
+        data.flush();
+        JavaReducer.write(o, out);
+      }
+      data.flush();
     } catch (NotSerializableException e) {
       throw new IllegalArgumentException(GraphProbe.describe(o, e), e);
     } catch (IOException e) {
@@ -76,14 +84,19 @@ public final class WireSerializer extends JSerializer {
       throw new SecurityException("message refused: authkey check failed");
     }
     try {
-      return JavaReducer.read(new ByteArrayInputStream(frame, TAG_BYTES, frame.length - TAG_BYTES));
+      byte kind = frame[TAG_BYTES];
+      if (kind != HotCodec.GENERAL) {
+        return hot.read(kind, new java.io.DataInputStream(HotCodec.input(frame, TAG_BYTES + 1)));
+      }
+      return JavaReducer.read(new ByteArrayInputStream(frame, TAG_BYTES + 1,
+          frame.length - TAG_BYTES - 1));
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalArgumentException("cannot decode a multiproc message: " + e, e);
     }
   }
 
   private static boolean authentic(byte[] frame) {
-    if (frame.length < TAG_BYTES) {
+    if (frame.length <= TAG_BYTES) {
       return false;
     }
     Mac mac = MAC.get();

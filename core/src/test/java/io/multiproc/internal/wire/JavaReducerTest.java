@@ -115,4 +115,17 @@ class JavaReducerTest {
     back.run("y");
     assertEquals("body y", SEEN.get());
   }
+
+  @Test
+  void commonItems_compactAndExact() {
+    for (Object o : new Object[] {null, 0, -5, Integer.MAX_VALUE, 3L, "", "包子 ü", new byte[0]}) {
+      Object back = reducer.loads(reducer.dumps(o));
+      if (o instanceof byte[] b) {
+        assertTrue(java.util.Arrays.equals(b, (byte[]) back));
+      } else {
+        assertEquals(o, back);
+      }
+    }
+    assertEquals(5, reducer.dumps(42).length, "an int takes five bytes");
+  }
 }

@@ -45,4 +45,25 @@ class WireSerializerTest {
         () -> serializer.toBinary(new Holder(new Object())));
     assertTrue(e.getMessage().contains("Holder.inside is a java.lang.Object"), e.getMessage());
   }
+
+  @Test
+  void hotMessages_compactForm_roundTrip() {
+    byte[] item = {1, 2, 3};
+    Object[] messages = {
+        new io.multiproc.internal.queue.QueueActor.Put(7, item, true, -1, null, null),
+        new io.multiproc.internal.queue.QueueActor.Get(8, false, 0, null, null),
+        new io.multiproc.internal.queue.QueueActor.Ok(9),
+        new io.multiproc.internal.queue.QueueActor.Taken(10),
+        new io.multiproc.internal.queue.QueueActor.Empty(11)};
+    for (Object m : messages) {
+      byte[] frame = serializer.toBinary(m);
+      assertTrue(frame[WireSerializer.TAG_BYTES] != 0, "compact form for " + m);
+      Object back = serializer.fromBinaryJava(frame, null);
+      assertEquals(m.getClass(), back.getClass());
+    }
+    var got = (io.multiproc.internal.queue.QueueActor.Item) serializer.fromBinaryJava(
+        serializer.toBinary(new io.multiproc.internal.queue.QueueActor.Item(12, item)), null);
+    assertEquals(12, got.id());
+    assertTrue(java.util.Arrays.equals(item, got.item()));
+  }
 }
