@@ -263,10 +263,22 @@ public final class ProcessRuntime {
    */
   private static void awaitProgramThreadsEnded() {
     Thread me = Thread.currentThread();
+    ThreadGroup root = me.getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[64];
     while (true) {
-      boolean programRuns = Thread.getAllStackTraces().keySet().stream()
-          .anyMatch(t -> t != me && !t.isDaemon() && t.isAlive()
-              && !t.getName().equals("DestroyJavaVM"));
+      int n;
+      while ((n = root.enumerate(threads, true)) == threads.length) {
+        threads = new Thread[threads.length * 2]; // grown until every thread fits
+      }
+      boolean programRuns = false;
+      for (int i = 0; i < n && !programRuns; i++) {
+        Thread t = threads[i];
+        programRuns = t != me && !t.isDaemon() && t.isAlive()
+            && !t.getName().equals("DestroyJavaVM");
+      }
       if (!programRuns) {
         return;
       }
