@@ -19,8 +19,10 @@ import java.util.Arrays;
  * <p>Like a file descriptor, a connection may be copied into other processes (as a Process
  * argument, or inside an item); the other end sees the end of the stream — {@link #recv()} throws
  * {@link EOFException} once what was sent is received — only when every copy of this end is closed,
- * by {@link #close()} or by the end of the process holding it. Messages are acknowledged: a
- * {@code send} returns once the message is in the other end's mailbox.
+ * by {@link #close()} or by the end of the process holding it. A {@code send} returns as soon as
+ * the message is on its way, as CPython's returns once the message is in the OS pipe; the other
+ * end's mailbox acknowledges it, and a process waits for those acknowledgements before it ends,
+ * so nothing sent is lost when the sender exits.
  */
 public final class Connection implements AutoCloseable, Serializable {
   private static final long serialVersionUID = 1L;
@@ -52,8 +54,9 @@ public final class Connection implements AutoCloseable, Serializable {
         + " and a send-only end)");
     byte[] bytes = Reducer.get().dumps(obj);
     long id = QueueClient.nextId();
-    writer().put(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last, true, -1, replyTo,
-        ProcessRuntime.registry()), null);
+    // a pipe end's mailbox takes any message: send goes on without waiting for its answer
+    writer().putPipelined(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last, true, -1,
+        replyTo, ProcessRuntime.registry()));
   }
 
   /**
