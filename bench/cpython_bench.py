@@ -74,17 +74,22 @@ def echo(conn):
         conn.close()
 
 
-def queue_throughput():
+def drain(target, n):
+    """A child runs target(q, n); the parent gets the n items; returns the seconds it took."""
     ctx = mp.get_context('forkserver')
     q = ctx.Queue()
     t0 = time.perf_counter()
-    p = ctx.Process(target=produce, args=(q, SMALL_ITEMS))
+    p = ctx.Process(target=target, args=(q, n))
     p.start()
-    for i in range(SMALL_ITEMS):
+    for i in range(n):
         q.get()
     seconds = time.perf_counter() - t0
     p.join()
-    return SMALL_ITEMS / seconds
+    return seconds
+
+
+def queue_throughput():
+    return SMALL_ITEMS / drain(produce, SMALL_ITEMS)
 
 
 def pipe_rtt():
@@ -107,16 +112,7 @@ def pipe_rtt():
 
 
 def queue_large():
-    ctx = mp.get_context('forkserver')
-    q = ctx.Queue()
-    t0 = time.perf_counter()
-    p = ctx.Process(target=produce_large, args=(q, LARGE_ITEMS))
-    p.start()
-    for i in range(LARGE_ITEMS):
-        q.get()
-    seconds = time.perf_counter() - t0
-    p.join()
-    return LARGE_ITEMS * LARGE_SIZE / 1e6 / seconds
+    return LARGE_ITEMS * LARGE_SIZE / 1e6 / drain(produce_large, LARGE_ITEMS)
 
 
 SCENARIOS = {

@@ -11,29 +11,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What Pipe and Connection owe a user under every start method. */
-public abstract class PipeContract {
-  /** The start method under test. */
-  protected abstract String startMethod();
-
-  protected Context ctx() {
-    return Multiprocessing.getContext(startMethod());
-  }
-
-  private boolean threads() {
-    return startMethod().equals("thread");
-  }
-
-  @AfterEach
-  void noChildLeft() {
-    for (Process p : Multiprocessing.activeChildren()) {
-      p.kill();
-      p.join(Duration.ofSeconds(30));
-    }
-  }
+public abstract class PipeContract extends StartMethodContract {
 
   static void sendTwoAndClose(Connection conn) {
     conn.send(Arrays.asList(42, null, "hello from child1"));

@@ -16,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,25 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * report through files (this suite must not depend on Queue or Pipe), and a child that must stay
  * alive waits for a file the test creates, so no sleep stands in for a synchronisation.
  */
-public abstract class ProcessContract {
+public abstract class ProcessContract extends StartMethodContract {
   @TempDir
   protected Path dir;
-
-  /** The start method under test. */
-  protected abstract String startMethod();
-
-  protected Context ctx() {
-    return Multiprocessing.getContext(startMethod());
-  }
-
-  @AfterEach
-  void noChildLeft() {
-    for (Process p : Multiprocessing.activeChildren()) {
-      p.kill();
-      p.join(Duration.ofSeconds(30));
-    }
-    assertTrue(Multiprocessing.activeChildren().isEmpty(), "a child outlived its test");
-  }
 
   // ------------------------------------------------------------------ targets (run in children)
 
@@ -95,7 +78,7 @@ public abstract class ProcessContract {
     assertEquals(p.pid(), Long.parseLong(seen[1]), "pid() is the child's real pid");
     assertEquals(ProcessHandle.current().pid(), Long.parseLong(seen[2]), "parent pid seen by child");
     assertEquals("MainProcess", seen[3]);
-    if (!startMethod().equals("thread")) {
+    if (!threads()) {
       assertNotEquals(ProcessHandle.current().pid(), p.pid(), "a separate OS process");
     }
   }
@@ -212,7 +195,7 @@ public abstract class ProcessContract {
     String[] seen = Files.readString(out).split("\\|");
     assertEquals(parent.name() + ":1", seen[0]);
     assertEquals(parent.name(), seen[3], "the grandchild's parent is the child");
-    if (!startMethod().equals("thread")) {
+    if (!threads()) {
       assertEquals(parent.pid(), Long.parseLong(seen[2]));
     }
   }

@@ -14,25 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What Queue, JoinableQueue and SimpleQueue owe a user under every start method. */
-public abstract class QueueContract {
-  /** The start method under test. */
-  protected abstract String startMethod();
-
-  protected Context ctx() {
-    return Multiprocessing.getContext(startMethod());
-  }
-
-  @AfterEach
-  void noChildLeft() {
-    for (Process p : Multiprocessing.activeChildren()) {
-      p.kill();
-      p.join(Duration.ofSeconds(30));
-    }
-  }
+public abstract class QueueContract extends StartMethodContract {
 
   /** A user record travelling as an item. */
   record Point(int x, String label) implements Serializable {}
@@ -258,7 +243,7 @@ public abstract class QueueContract {
 
   @Test
   void consumerKilledWhileBlockedInGet_itemGoesToNextGetter() throws Exception {
-    if (startMethod().equals("thread")) {
+    if (threads()) {
       return; // a thread cannot be killed: this is about a process that dies
     }
     Queue<String> q = new Queue<>();

@@ -88,13 +88,7 @@ public final class QueueClient {
   public QueueActor.Reply put(long id, byte[] item,
       java.util.function.BiFunction<byte[], ActorRef<QueueActor.Reply>, QueueActor.Command> lastPart,
       Duration wait) {
-    int last = item.length <= QueueActor.PART ? 0
-        : ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
-    for (int at = 0; at < last; at += QueueActor.PART) {
-      ref().tell(new QueueActor.PutPart(id,
-          java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART), ProcessRuntime.registry()));
-    }
-    byte[] tail = last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
+    byte[] tail = sendLeadingParts(id, item);
     return ask(id, inbox -> lastPart.apply(tail, inbox), wait);
   }
 
@@ -113,14 +107,22 @@ public final class QueueClient {
     }
     IN_FLIGHT.add(this);
     Inbox.expect(id).whenComplete((r, e) -> window.release());
+    byte[] tail = sendLeadingParts(id, item);
+    ref().tell(lastPart.apply(tail, Inbox.ref()));
+  }
+
+  /**
+   * Sends all but the last part of a big item (Artery keeps them in order before the put that
+   * carries the last) and returns that last part; a small item is its own last part.
+   */
+  private byte[] sendLeadingParts(long id, byte[] item) {
     int last = item.length <= QueueActor.PART ? 0
         : ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
     for (int at = 0; at < last; at += QueueActor.PART) {
       ref().tell(new QueueActor.PutPart(id,
           java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART), ProcessRuntime.registry()));
     }
-    byte[] tail = last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
-    ref().tell(lastPart.apply(tail, Inbox.ref()));
+    return last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
   }
 
   /** Waits until every pipelined put of this JVM to this queue is stored. */
