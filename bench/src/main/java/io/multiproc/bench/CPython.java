@@ -45,23 +45,34 @@ final class CPython {
     return version;
   }
 
-  /** Runs the twin of {@code scenario} and returns its value. */
+  /**
+   * Runs the twin of {@code scenario} and returns its value.
+   *
+   * @throws IOException when the twin fails, prints no VALUE line, or runs longer than 10 minutes
+   */
   double run(String scenario) throws IOException, InterruptedException {
-    java.lang.Process p = new ProcessBuilder(List.of(python, script().toString(), scenario))
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IOException("the CPython twin of " + scenario + " did not finish in 10 minutes");
-    }
-    for (String line : out.split("\n")) {
-      if (line.startsWith("VALUE ")) {
-        return Double.parseDouble(line.substring(6).trim());
+    // stdout goes to a file, so a twin that hangs cannot hold a read past the time limit
+    Path out = Files.createTempFile("cpython_bench", ".out");
+    try {
+      java.lang.Process p = new ProcessBuilder(List.of(python, script().toString(), scenario))
+          .redirectOutput(out.toFile())
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        throw new IOException("it did not finish in 10 minutes");
       }
+      String printed = Files.readString(out, StandardCharsets.UTF_8);
+      for (String line : printed.split("\n")) {
+        if (line.startsWith("VALUE ")) {
+          return Double.parseDouble(line.substring(6).trim());
+        }
+      }
+      throw new IOException("it printed no VALUE line (exit " + p.exitValue() + "): " + printed);
+    } finally {
+      Files.deleteIfExists(out);
     }
-    throw new IOException("the CPython twin of " + scenario + " printed no VALUE line (exit "
-        + p.exitValue() + "): " + out);
   }
 
   private Path script() throws IOException {
