@@ -199,18 +199,27 @@ public abstract class QueueContract extends StartMethodContract {
     Queue<String> order = new Queue<>();
     Process first = ctx().process(QueueContract::takeAndReport, q, order, "first");
     first.start();
-    // the first getter is waiting once it said so
     assertEquals("first waiting", order.get());
+    awaitWaitingGetters(q, 1); // the first get reached the queue
     Process second = ctx().process(QueueContract::takeAndReport, q, order, "second");
     second.start();
     assertEquals("second waiting", order.get());
-    Thread.sleep(200); // lets the second get reach the queue after announcing itself
+    awaitWaitingGetters(q, 2); // and the second one after it
     q.put(1);
     q.put(2);
     first.join();
     second.join();
     Set<String> got = Set.of(order.get(), order.get());
     assertEquals(Set.of("first got 1", "second got 2"), got);
+  }
+
+  /** Waits, at most 60 s, until {@code n} gets wait at the queue. */
+  static void awaitWaitingGetters(Queue<?> q, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (q.sizes().waitingGetters() < n) {
+      assertTrue(System.nanoTime() < deadline, "fewer than " + n + " getters came to wait");
+      Thread.sleep(10); // polls the queue's own count
+    }
   }
 
   static void takeAndReport(Queue<Integer> q, Queue<String> order, String who) {
@@ -249,11 +258,7 @@ public abstract class QueueContract extends StartMethodContract {
     Queue<String> q = new Queue<>();
     Process consumer = ctx().process(QueueContract::consume, q);
     consumer.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (q.sizes().waitingGetters() == 0) { // the consumer's get reached the queue
-      assertTrue(System.nanoTime() < deadline, "the consumer never got to wait");
-      Thread.sleep(10);
-    }
+    awaitWaitingGetters(q, 1); // the consumer's get reached the queue
     consumer.kill();
     consumer.join();
     assertEquals(-9, consumer.exitcode());
