@@ -153,7 +153,7 @@ public class Process implements Serializable {
     }
     parent.pruneChildren();
     byte[] payload = Reducer.get().dumps(this);
-    popen = context().startMethod().launch(new LaunchRequest(this, payload, name, daemon));
+    popen = context().startMethod().launch(new LaunchRequest(payload, name, daemon));
     parent.children().add(this);
     ProcessRuntime.installExitHook(Process::finishChildrenAtExit);
   }
