@@ -25,6 +25,7 @@ final class ParentLink {
   private volatile boolean running;
   private volatile boolean daemon;
   private volatile boolean closing;
+  private boolean parentGone; // guarded by this
 
   ParentLink() {
     reader = new Thread(this::read, "multiproc-parent-link");
@@ -41,10 +42,19 @@ final class ParentLink {
     return frame;
   }
 
-  /** From now on a lost parent ends this JVM only if the process is a daemon. */
+  /**
+   * From now on a lost parent ends this JVM only if the process is a daemon; a parent lost between
+   * sending the process and this call counts the same (a non-daemon runs on as an orphan).
+   */
   void running(boolean isDaemon) {
-    this.daemon = isDaemon;
-    this.running = true;
+    synchronized (this) {
+      this.daemon = isDaemon;
+      this.running = true;
+      if (!parentGone || !isDaemon) {
+        return;
+      }
+    }
+    ChildMain.halt(1);
   }
 
   /** Stops reading, so the JVM can halt at once. */
@@ -72,9 +82,14 @@ final class ParentLink {
     if (closing) {
       return;
     }
+    boolean sent = frame.isDone() && !frame.isCompletedExceptionally() && frame.getNow(null) != null;
     frame.complete(null);
-    if (!running || daemon) {
-      ChildMain.halt(running ? 1 : 0);
+    synchronized (this) {
+      parentGone = true;
+      if (running ? !daemon : sent) {
+        return; // a process was sent: it decides, once it runs, by its daemon flag
+      }
     }
+    ChildMain.halt(running ? 1 : 0);
   }
 }
