@@ -1,6 +1,5 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.OpenEnds;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
@@ -53,10 +52,8 @@ public final class Connection implements AutoCloseable, Serializable {
     check(writable(), "send", "this end only receives (Pipe(duplex=false) gives a receive-only"
         + " and a send-only end)");
     byte[] bytes = Reducer.get().dumps(obj);
-    long id = QueueClient.nextId();
     // a pipe end's mailbox takes any message: send goes on without waiting for its answer
-    writer().putPipelined(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last, true, -1,
-        replyTo, ProcessRuntime.registry()));
+    writer().putPipelined(bytes);
   }
 
   /**
@@ -68,8 +65,8 @@ public final class Connection implements AutoCloseable, Serializable {
   public Object recv() throws EOFException {
     check(readable(), "recv", "this end only sends");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = reader().ask(id, replyTo -> new QueueActor.Get(id, true, -1, replyTo,
-        ProcessRuntime.registry()), null);
+    QueueActor.Reply r = reader().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, true, -1,
+        replyTo, jvm), null);
     if (r instanceof QueueActor.Item item) {
       reader().taken(id);
       return Reducer.get().loads(item.item());
@@ -92,8 +89,8 @@ public final class Connection implements AutoCloseable, Serializable {
     check(readable(), "poll", "this end only sends");
     long id = QueueClient.nextId();
     long ms = timeout == null ? -1 : Math.max(0, timeout.toMillis());
-    return reader().ask(id, replyTo -> new QueueActor.Poll(id, ms, replyTo,
-        ProcessRuntime.registry()), timeout) instanceof QueueActor.Ok;
+    return reader().ask(id, (replyTo, jvm) -> new QueueActor.Poll(id, ms, replyTo, jvm),
+        timeout) instanceof QueueActor.Ok;
   }
 
   /** Sends the whole of {@code buf} as one message. */
@@ -175,7 +172,8 @@ public final class Connection implements AutoCloseable, Serializable {
   private void detach() {
     closed = true;
     if (peer != null) {
-      writer().ref().tell(new QueueActor.Detach(copy));
+      long c = copy;
+      writer().tell((replyTo, jvm) -> new QueueActor.Detach(c));
     }
   }
 
@@ -213,7 +211,7 @@ public final class Connection implements AutoCloseable, Serializable {
       travelling = QueueClient.nextId();
       long id = QueueClient.nextId();
       long c = travelling;
-      writer().ask(id, replyTo -> new QueueActor.Attach(id, c, replyTo), Duration.ZERO);
+      writer().ask(id, (replyTo, jvm) -> new QueueActor.Attach(id, c, replyTo), Duration.ZERO);
     }
     long mine = copy;
     copy = travelling;
@@ -229,7 +227,8 @@ public final class Connection implements AutoCloseable, Serializable {
     in.defaultReadObject();
     closed = in.readBoolean();
     if (peer != null && !closed) {
-      writer().ref().tell(new QueueActor.Claim(copy, ProcessRuntime.registry()));
+      long c = copy;
+      writer().tell((replyTo, jvm) -> new QueueActor.Claim(c, jvm));
       OpenEnds.opened(this, this::detach);
     }
   }

@@ -1,6 +1,5 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
 import java.time.Duration;
@@ -33,7 +32,7 @@ public class JoinableQueue<T> extends Queue<T> {
   public void taskDone() {
     checkOpen("task_done");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(id, replyTo -> new QueueActor.TaskDone(id, replyTo),
+    QueueActor.Reply r = client().ask(id, (replyTo, jvm) -> new QueueActor.TaskDone(id, replyTo),
         Duration.ZERO);
     if (r instanceof QueueActor.Failed f) {
       throw new IllegalStateException(f.message());
@@ -43,7 +42,6 @@ public class JoinableQueue<T> extends Queue<T> {
   /** Waits until every item put was marked done with {@link #taskDone()}. */
   public void join() {
     long id = QueueClient.nextId();
-    client().ask(id, replyTo -> new QueueActor.Join(id, replyTo, ProcessRuntime.registry()),
-        null);
+    client().ask(id, (replyTo, jvm) -> new QueueActor.Join(id, replyTo, jvm), null);
   }
 }

@@ -1,8 +1,8 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.queue.QueueState;
 
 /**
  * A pipe between processes, the twin of CPython's {@code multiprocessing.Pipe()}: two
@@ -36,12 +36,12 @@ public record Pipe(Connection left, Connection right) implements java.io.Seriali
     long leftCopy = QueueClient.nextId();
     long rightCopy = QueueClient.nextId();
     // each end reads from its own mailbox, which the other end's copies write into
-    String leftInbox = ProcessRuntime.spawnShared(QueueActor.pipeEnd(rightCopy), "pipe");
+    String leftInbox = QueueActor.start(QueueState.pipeEnd(rightCopy), "pipe");
     if (!duplex) {
       return new Pipe(new Connection(leftInbox, null, leftCopy),
           new Connection(null, leftInbox, rightCopy));
     }
-    String rightInbox = ProcessRuntime.spawnShared(QueueActor.pipeEnd(leftCopy), "pipe");
+    String rightInbox = QueueActor.start(QueueState.pipeEnd(leftCopy), "pipe");
     return new Pipe(new Connection(leftInbox, rightInbox, leftCopy),
         new Connection(rightInbox, leftInbox, rightCopy));
   }

@@ -1,8 +1,8 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.queue.QueueState;
 import io.multiproc.internal.wire.Reducer;
 import java.io.Serializable;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public class Queue<T> implements Serializable {
    */
   public Queue(int maxsize) {
     this.maxsize = Math.max(0, maxsize);
-    this.path = ProcessRuntime.spawnShared(QueueActor.create(this.maxsize), "queue");
+    this.path = QueueActor.start(QueueState.queue(this.maxsize), "queue");
   }
 
   /** Puts {@code item}, waiting for room as long as it takes. */
@@ -81,16 +81,13 @@ public class Queue<T> implements Serializable {
   public void put(T item, boolean block, Duration timeout) {
     checkOpen("put");
     byte[] bytes = Reducer.get().dumps(item);
-    long id = QueueClient.nextId();
     if (maxsize == 0 && block && timeout == null) {
       // an unbounded queue takes any item: the put goes on without waiting for the queue's
       // answer (this JVM waits for the answers before it ends, and joinThread() does too)
-      client().putPipelined(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last, true, -1,
-          replyTo, ProcessRuntime.registry()));
+      client().putPipelined(bytes);
       return;
     }
-    QueueActor.Reply r = client().put(id, bytes, (last, replyTo) -> new QueueActor.Put(id, last,
-        block, millis(block, timeout), replyTo, ProcessRuntime.registry()),
+    QueueActor.Reply r = client().put(QueueClient.nextId(), bytes, block, millis(block, timeout),
         block ? timeout : Duration.ZERO);
     if (r instanceof QueueActor.Full) {
       throw new Full(block ? "the queue stayed full for " + timeout : "the queue is full");
@@ -118,8 +115,8 @@ public class Queue<T> implements Serializable {
   public T get(boolean block, Duration timeout) {
     checkOpen("get");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(id, replyTo -> new QueueActor.Get(id, block,
-        millis(block, timeout), replyTo, ProcessRuntime.registry()), block ? timeout : Duration.ZERO);
+    QueueActor.Reply r = client().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, block,
+        millis(block, timeout), replyTo, jvm), block ? timeout : Duration.ZERO);
     if (r instanceof QueueActor.Item item) {
       client().taken(id);
       return (T) Reducer.get().loads(item.item());
@@ -189,7 +186,7 @@ public class Queue<T> implements Serializable {
   QueueActor.Sizes sizes() {
     checkOpen("qsize");
     long id = QueueClient.nextId();
-    return (QueueActor.Sizes) client().ask(id, replyTo -> new QueueActor.Size(id, replyTo),
+    return (QueueActor.Sizes) client().ask(id, (replyTo, jvm) -> new QueueActor.Size(id, replyTo),
         Duration.ZERO);
   }
 

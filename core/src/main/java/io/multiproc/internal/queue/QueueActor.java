@@ -1,15 +1,7 @@
 package io.multiproc.internal.queue;
 
 import io.multiproc.internal.wire.Wire;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,23 +9,29 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * INTERNAL API. The mailbox behind a Queue, JoinableQueue or SimpleQueue: it holds the items
- * (already serialised: it never decodes them), serves waiting getters and putters first come,
- * first served, and keeps track of every item it handed out until the getter confirms it.
- *
- * <p>Nothing is lost: a put is answered only once its item is stored (or handed over); an item
- * handed to a getter whose JVM dies before confirming it goes back to the head of the queue for
- * the next getter; a getter or putter of a dead JVM stops waiting.
+ * INTERNAL API. The mailbox behind a Queue, JoinableQueue, SimpleQueue or pipe end, as other JVMs
+ * reach it over Artery: it declares the protocol, puts together items that came in parts, watches
+ * each requesting JVM, and passes every request to the {@link QueueState} it fronts (which the
+ * threads of its own JVM use directly). A watched JVM that dies is the state's to clean up after.
  */
 public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
 
   /** The queue's protocol. */
   public sealed interface Command extends Wire
-      permits Put, PutPart, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown, Attach, Claim,
-          Detach, Poll {}
+      permits Put, PutPart, PutBatch, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown, Attach,
+          Claim, Detach, Poll {
+    /** Where the answer goes over Artery; null when the request needs none or came otherwise. */
+    default ActorRef<Reply> replyTo() {
+      return null;
+    }
+
+    /** The registry of the requesting JVM, watched over Artery; null when it came otherwise. */
+    default ActorRef<?> jvm() {
+      return null;
+    }
+  }
 
   /** Items bigger than this travel in parts of this size: Artery's frames are 256 KiB. */
   public static final int PART = 128 * 1024;
@@ -50,6 +48,13 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
    * completes it ({@code item} is then only that part, and {@code parts} more than one).
    */
   public record PutPart(long id, byte[] bytes, ActorRef<?> jvm) implements Command {}
+
+  /**
+   * Stores {@code items} in their order in an unbounded queue or pipe end; answers {@link Ok}.
+   * A producer's puts travel so, many to a message, while earlier ones are on their way.
+   */
+  public record PutBatch(long id, java.util.List<byte[]> items, ActorRef<Reply> replyTo,
+      ActorRef<?> jvm) implements Command {}
 
   /** Asks for the head item; waits when {@code block}; answers {@link Item} or {@link Empty}. */
   public record Get(long id, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
@@ -86,7 +91,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   public record Poll(long id, long timeoutMs, ActorRef<Reply> replyTo, ActorRef<?> jvm)
       implements Command {}
 
-  /** A waiting put or get ran out of time (sent by the actor to itself). */
+  /** A waiting put, get or poll ran out of time (sent by the state's timer to the state). */
   record TimedOut(long id) implements Command {}
 
   /** A JVM that used the queue died. */
@@ -123,51 +128,24 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   /** The number of items, whether the queue is full, and how many getters wait. */
   public record Sizes(long id, int size, boolean full, int waitingGetters) implements Reply {}
 
-  private record Waiting(Command request, ActorRef<?> jvm) {}
-
-  private record HandedOut(byte[] item, ActorRef<?> jvm) {}
-
-  private final int maxsize;
-  private final TimerScheduler<Command> timers;
-  private final ArrayDeque<byte[]> items = new ArrayDeque<>();
-  private final LinkedHashMap<Long, Waiting> getters = new LinkedHashMap<>();
-  private final LinkedHashMap<Long, Waiting> putters = new LinkedHashMap<>();
-  private final Map<Long, HandedOut> handedOut = new LinkedHashMap<>(); // in hand-out order
-  private final Map<Long, Join> joiners = new LinkedHashMap<>();
+  private final QueueState state;
+  private final QueueState.Parts parts = new QueueState.Parts();
   private final Set<ActorRef<?>> watched = new HashSet<>();
-  private final Map<Long, java.io.ByteArrayOutputStream> parts = new java.util.HashMap<>();
-  /** For a pipe end: the open copies of the connection that writes here, with their JVM. */
-  private final Map<Long, ActorRef<?>> writers;
-  private final LinkedHashMap<Long, Poll> pollers = new LinkedHashMap<>();
-  private long unfinished;
-
-  /** A queue holding at most {@code maxsize} items (0 or less: unbounded). */
-  public static Behavior<Command> create(int maxsize) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new QueueActor(ctx, t, maxsize, null)));
-  }
 
   /**
-   * The mailbox of a pipe end, written into by the connection whose first copy is
-   * {@code firstWriter}: a get finds the end of the stream once every copy of it is closed.
+   * Starts the actor in front of {@code state} in this JVM and returns its path, under which the
+   * threads of this JVM reach the state directly.
    */
-  public static Behavior<Command> pipeEnd(long firstWriter) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new QueueActor(ctx, t, 0,
-        firstWriter)));
+  public static String start(QueueState state, String kind) {
+    String path = io.multiproc.internal.ProcessRuntime.spawnShared(
+        Behaviors.<Command>setup(ctx -> new QueueActor(ctx, state)), kind);
+    state.publish(path);
+    return path;
   }
 
-  private QueueActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int maxsize,
-      Long firstWriter) {
+  private QueueActor(ActorContext<Command> ctx, QueueState state) {
     super(ctx);
-    this.timers = timers;
-    this.maxsize = maxsize;
-    this.writers = firstWriter == null ? null : new HashMap<>();
-    if (firstWriter != null) {
-      writers.put(firstWriter, null);
-    }
-  }
-
-  private boolean atEnd() {
-    return writers != null && writers.isEmpty() && items.isEmpty();
+    this.state = state;
   }
 
   @Override
@@ -175,241 +153,41 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
     return newReceiveBuilder()
         .onMessage(PutPart.class, p -> {
           watch(p.jvm());
-          parts.computeIfAbsent(p.id(), k -> new java.io.ByteArrayOutputStream())
-              .write(p.bytes(), 0, p.bytes().length);
+          parts.add(p.id(), p.bytes());
           return this;
         })
-        .onMessage(Put.class, this::onPut)
-        .onMessage(Get.class, this::onGet)
-        .onMessage(Taken.class, t -> {
-          handedOut.remove(t.id());
+        .onMessage(Put.class, p -> handle(parts.complete(p)))
+        .onMessage(JvmDown.class, down -> {
+          watched.remove(down.jvm());
+          state.ownerDown(down.jvm());
           return this;
         })
-        .onMessage(Size.class, s -> {
-          s.replyTo().tell(new Sizes(s.id(), items.size(), isFull(), getters.size()));
-          return this;
-        })
-        .onMessage(TaskDone.class, this::onTaskDone)
-        .onMessage(Join.class, this::onJoin)
-        .onMessage(TimedOut.class, this::onTimedOut)
-        .onMessage(Attach.class, a -> {
-          writers.put(a.copy(), null);
-          a.replyTo().tell(new Ok(a.id()));
-          return this;
-        })
-        .onMessage(Claim.class, c -> {
-          if (writers.containsKey(c.copy())) {
-            watch(c.jvm());
-            writers.put(c.copy(), c.jvm());
-          }
-          return this;
-        })
-        .onMessage(Detach.class, d -> {
-          writers.remove(d.copy());
-          endIfNoWriter();
-          return this;
-        })
-        .onMessage(Poll.class, this::onPoll)
-        .onMessage(JvmDown.class, this::onJvmDown)
+        .onAnyMessage(this::handle)
         .build();
   }
 
-  private boolean isFull() {
-    return maxsize > 0 && items.size() >= maxsize;
+  private Behavior<Command> handle(Command c) {
+    watch(c.jvm());
+    state.handle(c, replier(c.replyTo()), c.jvm());
+    return this;
   }
 
-  private Behavior<Command> onPut(Put given) {
-    watch(given.jvm());
-    Put p = given;
-    java.io.ByteArrayOutputStream leading = parts.remove(given.id());
-    if (leading != null) { // the last part of a big item: the item is whole now
-      leading.write(given.item(), 0, given.item().length);
-      p = new Put(given.id(), leading.toByteArray(), given.block(), given.timeoutMs(),
-          given.replyTo(), given.jvm());
+  /** Answers over Artery; an item bigger than Artery's frames goes in parts. */
+  private static QueueState.Replier replier(ActorRef<Reply> to) {
+    if (to == null) {
+      return r -> { };
     }
-    if (!isFull() && putters.isEmpty()) {
-      store(p);
-    } else if (!p.block() || p.timeoutMs() == 0) {
-      p.replyTo().tell(new Full(p.id()));
-    } else {
-      putters.put(p.id(), new Waiting(p, p.jvm()));
-      if (p.timeoutMs() > 0) {
-        timers.startSingleTimer(p.id(), new TimedOut(p.id()), Duration.ofMillis(p.timeoutMs()));
+    return r -> {
+      if (r instanceof Item i && i.item().length > PART) {
+        byte[] item = i.item();
+        for (int at = 0; at < item.length; at += PART) {
+          to.tell(new ItemPart(i.id(), item.length,
+              java.util.Arrays.copyOfRange(item, at, Math.min(item.length, at + PART))));
+        }
+      } else {
+        to.tell(r);
       }
-    }
-    return this;
-  }
-
-  private void store(Put p) {
-    items.addLast(p.item());
-    unfinished++;
-    p.replyTo().tell(new Ok(p.id()));
-    serveGetters();
-    answerPollers();
-  }
-
-  private Behavior<Command> onPoll(Poll p) {
-    watch(p.jvm());
-    if (!items.isEmpty() || atEnd()) {
-      p.replyTo().tell(new Ok(p.id()));
-    } else if (p.timeoutMs() == 0) {
-      p.replyTo().tell(new Empty(p.id()));
-    } else {
-      pollers.put(p.id(), p);
-      if (p.timeoutMs() > 0) {
-        timers.startSingleTimer(p.id(), new TimedOut(p.id()), Duration.ofMillis(p.timeoutMs()));
-      }
-    }
-    return this;
-  }
-
-  private void answerPollers() {
-    if ((!items.isEmpty() || atEnd()) && !pollers.isEmpty()) {
-      pollers.forEach((id, p) -> {
-        timers.cancel(id);
-        p.replyTo().tell(new Ok(id));
-      });
-      pollers.clear();
-    }
-  }
-
-  /** The last writer went: waiting readers learn that nothing more will come. */
-  private void endIfNoWriter() {
-    if (atEnd()) {
-      getters.forEach((id, w) -> {
-        timers.cancel(id);
-        ((Get) w.request()).replyTo().tell(new Eof(id));
-      });
-      getters.clear();
-      answerPollers();
-    }
-  }
-
-  private Behavior<Command> onGet(Get g) {
-    watch(g.jvm());
-    if (atEnd()) {
-      g.replyTo().tell(new Eof(g.id()));
-    } else if (!items.isEmpty() && getters.isEmpty()) {
-      handOut(g, items.pollFirst());
-      admitPutters();
-    } else if (!g.block() || g.timeoutMs() == 0) {
-      g.replyTo().tell(new Empty(g.id()));
-    } else {
-      getters.put(g.id(), new Waiting(g, g.jvm()));
-      if (g.timeoutMs() > 0) {
-        timers.startSingleTimer(g.id(), new TimedOut(g.id()), Duration.ofMillis(g.timeoutMs()));
-      }
-    }
-    return this;
-  }
-
-  private void handOut(Get g, byte[] item) {
-    handedOut.put(g.id(), new HandedOut(item, g.jvm()));
-    if (item.length <= PART) {
-      g.replyTo().tell(new Item(g.id(), item));
-      return;
-    }
-    for (int at = 0; at < item.length; at += PART) {
-      g.replyTo().tell(new ItemPart(g.id(), item.length,
-          java.util.Arrays.copyOfRange(item, at, Math.min(item.length, at + PART))));
-    }
-  }
-
-  /** Waiting getters take items first come, first served. */
-  private void serveGetters() {
-    Iterator<Map.Entry<Long, Waiting>> it = getters.entrySet().iterator();
-    while (!items.isEmpty() && it.hasNext()) {
-      Map.Entry<Long, Waiting> e = it.next();
-      it.remove();
-      timers.cancel(e.getKey());
-      handOut((Get) e.getValue().request(), items.pollFirst());
-    }
-  }
-
-  /** Room was made: waiting putters store their items, first come, first served. */
-  private void admitPutters() {
-    Iterator<Map.Entry<Long, Waiting>> it = putters.entrySet().iterator();
-    while (!isFull() && it.hasNext()) {
-      Map.Entry<Long, Waiting> e = it.next();
-      it.remove();
-      timers.cancel(e.getKey());
-      Put p = (Put) e.getValue().request();
-      items.addLast(p.item());
-      unfinished++;
-      p.replyTo().tell(new Ok(p.id()));
-    }
-    serveGetters();
-  }
-
-  private Behavior<Command> onTaskDone(TaskDone t) {
-    if (unfinished <= 0) {
-      t.replyTo().tell(new Failed(t.id(), "task_done() called too many times: more than items"
-          + " were put; call it once per item taken with get()"));
-      return this;
-    }
-    unfinished--;
-    t.replyTo().tell(new Ok(t.id()));
-    if (unfinished == 0) {
-      joiners.values().forEach(j -> j.replyTo().tell(new Ok(j.id())));
-      joiners.clear();
-    }
-    return this;
-  }
-
-  private Behavior<Command> onJoin(Join j) {
-    watch(j.jvm());
-    if (unfinished == 0) {
-      j.replyTo().tell(new Ok(j.id()));
-    } else {
-      joiners.put(j.id(), j);
-    }
-    return this;
-  }
-
-  private Behavior<Command> onTimedOut(TimedOut t) {
-    Poll poll = pollers.remove(t.id());
-    if (poll != null) {
-      poll.replyTo().tell(new Empty(t.id()));
-    }
-    Waiting g = getters.remove(t.id());
-    if (g != null) {
-      ((Get) g.request()).replyTo().tell(new Empty(t.id()));
-    }
-    Waiting p = putters.remove(t.id());
-    if (p != null) {
-      ((Put) p.request()).replyTo().tell(new Full(t.id()));
-    }
-    return this;
-  }
-
-  /**
-   * A JVM died: its waiting gets, puts and joins end with it, and the items handed to it but not
-   * confirmed go back to the head of the queue, in their order, for the next getters.
-   */
-  private Behavior<Command> onJvmDown(JvmDown down) {
-    watched.remove(down.jvm());
-    if (writers != null && writers.values().removeIf(down.jvm()::equals)) {
-      endIfNoWriter();
-    }
-    pollers.values().removeIf(p -> down.jvm().equals(p.jvm()));
-    getters.values().removeIf(w -> w.jvm().equals(down.jvm()));
-    putters.values().removeIf(w -> w.jvm().equals(down.jvm()));
-    joiners.values().removeIf(j -> j.jvm().equals(down.jvm()));
-    List<Long> lost = new ArrayList<>();
-    handedOut.forEach((id, h) -> {
-      if (h.jvm().equals(down.jvm())) {
-        lost.add(id);
-      }
-    });
-    for (int i = lost.size() - 1; i >= 0; i--) {
-      items.addFirst(handedOut.remove(lost.get(i)).item());
-    }
-    if (!lost.isEmpty()) {
-      getContext().getLog().warn("{} item(s) handed to a process that died before taking them"
-          + " went back to the head of the queue", lost.size());
-      serveGetters();
-    }
-    return this;
+    };
   }
 
   private void watch(ActorRef<?> jvm) {

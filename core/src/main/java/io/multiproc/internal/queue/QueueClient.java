@@ -2,36 +2,58 @@ package io.multiproc.internal.queue;
 
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.queue.QueueActor.Command;
+import io.multiproc.internal.queue.QueueActor.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * INTERNAL API. One JVM's side of a queue actor: request ids unique across the program, and the
- * blocking round trips the Python-shaped methods make.
+ * INTERNAL API. One handle's way to a queue or pipe end: request ids unique across the program,
+ * and the route each request takes. In the JVM that holds the queue's state a request is a method
+ * call on it; from any other JVM it goes over Artery to the queue's actor, and the reply comes
+ * back through this JVM's {@link Inbox}.
+ *
+ * <p>Puts that need no answer before the caller goes on (to an unbounded queue, or a pipe end) are
+ * batched on their way to another JVM: the first goes at once, and those made while a batch is on
+ * its way travel together when it is acknowledged, so a fast producer sends few, large messages.
+ * Every other request first sends what is batched, so one handle's requests arrive in order.
  */
 public final class QueueClient {
   /** Margin on top of a blocking call's own timeout before the queue counts as unreachable. */
   private static final Duration MARGIN = Duration.ofSeconds(30);
-  /** Pekko's ask needs a bound (its scheduler takes at most about 248 days); "for ever" is this. */
-  private static final Duration FOREVER = Duration.ofDays(200);
   private static final AtomicLong COUNTER = new AtomicLong();
   private static final long PREFIX = ProcessHandle.current().pid() << 40;
-
-  /** Puts to an unbounded queue sent and not yet stored, at most, per queue and JVM. */
-  private static final int WINDOW = 4096;
+  /** Batches on their way and not yet acknowledged, at most, per handle. */
+  private static final int BATCHES_IN_FLIGHT = 2;
+  /** Items of one batch, at most (and at most {@link QueueActor#PART} bytes). */
+  private static final int BATCH_ITEMS = 8192;
+  /** Items waiting for a batch, at most, before a put waits: a producer cannot outrun memory. */
+  private static final int BUFFERED_ITEMS = 65_536;
   /** Clients with puts in flight, for the flush at the end of the process. */
-  private static final java.util.Set<QueueClient> IN_FLIGHT =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<QueueClient> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+  /** Makes the request of one call, given where the answer goes and who asks (null locally). */
+  @FunctionalInterface
+  public interface Request {
+    Command make(ActorRef<Reply> replyTo, ActorRef<?> jvm);
+  }
 
   private final String path;
-  private volatile ActorRef<QueueActor.Command> ref;
-  private final java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(WINDOW);
+  private volatile ActorRef<Command> ref;
+  private volatile QueueState local;
+  private volatile boolean lookedUp;
+  private final Object batchLock = new Object();
+  private final List<byte[]> buffer = new ArrayList<>();
+  private int inFlight;
 
   public QueueClient(String path) {
     this.path = path;
@@ -42,9 +64,22 @@ public final class QueueClient {
     return PREFIX | (COUNTER.incrementAndGet() & 0xff_ffff_ffffL);
   }
 
+  public String path() {
+    return path;
+  }
+
+  /** The state, when it lives in this JVM; else null. */
+  private QueueState local() {
+    if (!lookedUp) {
+      local = QueueState.here(path);
+      lookedUp = true;
+    }
+    return local;
+  }
+
   /** The queue actor, resolved (and this JVM's ActorSystem started) on first use. */
-  public ActorRef<QueueActor.Command> ref() {
-    ActorRef<QueueActor.Command> r = ref;
+  private ActorRef<Command> ref() {
+    ActorRef<Command> r = ref;
     if (r == null) {
       r = ProcessRuntime.resolve(path);
       ref = r;
@@ -52,90 +87,126 @@ public final class QueueClient {
     return r;
   }
 
-  public String path() {
-    return path;
-  }
-
   /**
-   * Sends request {@code id}, made by {@code request} around this JVM's inbox, and waits for its
-   * reply; {@code wait} is how long the queue itself may keep the request waiting (null: for ever).
+   * Sends request {@code id} and waits for its answer; {@code wait} is how long the queue itself
+   * may keep the request waiting (null: for ever).
    */
-  public QueueActor.Reply ask(long id,
-      Function<ActorRef<QueueActor.Reply>, QueueActor.Command> request, Duration wait) {
-    ActorRef<QueueActor.Reply> inbox = Inbox.ref();
-    CompletableFuture<QueueActor.Reply> reply = Inbox.expect(id);
-    ref().tell(request.apply(inbox));
-    Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
-    try {
-      return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      Inbox.forget(id);
-      throw new ProcessError("the queue at " + path + " did not answer within " + timeout
-          + ": the process that created it may have ended");
-    } catch (ExecutionException e) {
-      throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Inbox.forget(id);
-      Thread.currentThread().interrupt();
-      throw new ProcessError("interrupted while waiting on the queue at " + path, e);
+  public Reply ask(long id, Request request, Duration wait) {
+    QueueState state = local();
+    if (state != null) {
+      CompletableFuture<Reply> reply = new CompletableFuture<>();
+      state.handle(request.make(null, null), reply::complete, QueueState.LOCAL);
+      return awaitLocal(state, id, reply);
     }
+    sendBuffered();
+    CompletableFuture<Reply> reply = Inbox.expect(id);
+    ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+    return awaitRemote(id, reply, wait == null ? null : wait.plus(MARGIN));
   }
 
-  /**
-   * Sends a put of {@code item}: a big item goes in parts, the last one in the {@link
-   * QueueActor.Put} itself, which {@code lastPart} makes; Artery keeps them in order.
-   */
-  public QueueActor.Reply put(long id, byte[] item,
-      java.util.function.BiFunction<byte[], ActorRef<QueueActor.Reply>, QueueActor.Command> lastPart,
-      Duration wait) {
-    byte[] tail = sendLeadingParts(id, item);
-    return ask(id, inbox -> lastPart.apply(tail, inbox), wait);
-  }
-
-  /**
-   * Sends a put to an unbounded queue without waiting for its acknowledgement: the queue stores
-   * any item at once, so the acknowledgement only waits for the network, never for a consumer.
-   * At most {@value #WINDOW} puts are in flight; {@link #flush()} waits for them all.
-   */
-  public void putPipelined(long id, byte[] item,
-      java.util.function.BiFunction<byte[], ActorRef<QueueActor.Reply>, QueueActor.Command> lastPart) {
-    try {
-      window.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProcessError("interrupted while putting on the queue at " + path, e);
-    }
-    IN_FLIGHT.add(this);
-    Inbox.expect(id).whenComplete((r, e) -> window.release());
-    byte[] tail = sendLeadingParts(id, item);
-    ref().tell(lastPart.apply(tail, Inbox.ref()));
-  }
-
-  /**
-   * Sends all but the last part of a big item (Artery keeps them in order before the put that
-   * carries the last) and returns that last part; a small item is its own last part.
-   */
-  private byte[] sendLeadingParts(long id, byte[] item) {
-    int last = item.length <= QueueActor.PART ? 0
-        : ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
-    for (int at = 0; at < last; at += QueueActor.PART) {
-      ref().tell(new QueueActor.PutPart(id,
-          java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART), ProcessRuntime.registry()));
-    }
-    return last == 0 ? item : java.util.Arrays.copyOfRange(item, last, item.length);
-  }
-
-  /** Waits until every pipelined put of this JVM to this queue is stored. */
-  public void flush() {
-    if (window.availablePermits() == WINDOW) {
+  /** Sends a request that has no answer, in order after this handle's earlier ones. */
+  public void tell(Request request) {
+    QueueState state = local();
+    if (state != null) {
+      state.handle(request.make(null, null), r -> { }, QueueState.LOCAL);
       return;
     }
-    try {
-      window.acquire(WINDOW);
-      window.release(WINDOW);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProcessError("interrupted while flushing puts to the queue at " + path, e);
+    sendBuffered();
+    ref().tell(request.make(null, ProcessRuntime.registry()));
+  }
+
+  /**
+   * Puts {@code item} (request {@code id}) and waits for the answer; a big item goes to another
+   * JVM in parts, the last in the put itself, which Artery keeps in order behind the others.
+   */
+  public Reply put(long id, byte[] item, boolean block, long timeoutMs, Duration wait) {
+    if (local() == null && item.length > QueueActor.PART) {
+      sendBuffered();
+      int last = ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
+      for (int at = 0; at < last; at += QueueActor.PART) {
+        ref().tell(new QueueActor.PutPart(id,
+            java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART),
+            ProcessRuntime.registry()));
+      }
+      byte[] tail = java.util.Arrays.copyOfRange(item, last, item.length);
+      return ask(id, (replyTo, jvm) -> new QueueActor.Put(id, tail, block, timeoutMs, replyTo,
+          jvm), wait);
+    }
+    return ask(id, (replyTo, jvm) -> new QueueActor.Put(id, item, block, timeoutMs, replyTo, jvm),
+        wait);
+  }
+
+  /**
+   * Puts {@code item} to a queue that takes any item at once (unbounded, or a pipe end) without
+   * waiting for its answer; this JVM waits for the answers before it ends ({@link #flushAll()}).
+   */
+  public void putPipelined(byte[] item) {
+    QueueState state = local();
+    if (state != null) {
+      state.handle(new QueueActor.Put(nextId(), item, true, -1, null, null), r -> { },
+          QueueState.LOCAL);
+      return;
+    }
+    if (item.length > QueueActor.PART) { // too big for a batch: waits for its own answer
+      put(nextId(), item, true, -1, null);
+      return;
+    }
+    synchronized (batchLock) {
+      while (buffer.size() >= BUFFERED_ITEMS) {
+        waitOn(batchLock);
+      }
+      buffer.add(item);
+      IN_FLIGHT.add(this);
+      while (inFlight < BATCHES_IN_FLIGHT && !buffer.isEmpty()) {
+        sendBatch();
+      }
+    }
+  }
+
+  /** Sends what is batched now, whatever is on its way (so a later request comes after it). */
+  private void sendBuffered() {
+    synchronized (batchLock) {
+      while (!buffer.isEmpty()) {
+        sendBatch();
+      }
+    }
+  }
+
+  /** Sends the oldest batch of the buffer; the caller holds the batch lock. */
+  private void sendBatch() {
+    int n = 0;
+    int bytes = 0;
+    while (n < buffer.size() && n < BATCH_ITEMS
+        && (n == 0 || bytes + buffer.get(n).length <= QueueActor.PART)) {
+      bytes += buffer.get(n).length;
+      n++;
+    }
+    List<byte[]> batch = new ArrayList<>(buffer.subList(0, n));
+    buffer.subList(0, n).clear();
+    inFlight++;
+    long id = nextId();
+    Inbox.expect(id).whenComplete((r, e) -> acknowledged());
+    ref().tell(new QueueActor.PutBatch(id, batch, Inbox.ref(), ProcessRuntime.registry()));
+    batchLock.notifyAll();
+  }
+
+  private void acknowledged() {
+    synchronized (batchLock) {
+      inFlight--;
+      while (inFlight < BATCHES_IN_FLIGHT && !buffer.isEmpty()) {
+        sendBatch();
+      }
+      batchLock.notifyAll();
+    }
+  }
+
+  /** Waits until every pipelined put of this handle is stored. */
+  public void flush() {
+    sendBuffered();
+    synchronized (batchLock) {
+      while (inFlight > 0) {
+        waitOn(batchLock);
+      }
     }
   }
 
@@ -149,6 +220,50 @@ public final class QueueClient {
 
   /** Tells the queue, without waiting, that the item of get {@code id} arrived. */
   public void taken(long id) {
-    ref().tell(new QueueActor.Taken(id));
+    if (local() == null) { // an item handed to this JVM's own thread is never given back
+      ref().tell(new QueueActor.Taken(id));
+    }
+  }
+
+  private Reply awaitLocal(QueueState state, long id, CompletableFuture<Reply> reply) {
+    try {
+      return reply.get();
+    } catch (InterruptedException e) {
+      // stop waiting at the queue; an item that came meanwhile is returned, not lost
+      state.handle(new QueueActor.TimedOut(id), null, null);
+      Thread.currentThread().interrupt();
+      Reply r = reply.getNow(null);
+      if (r != null) {
+        return r;
+      }
+      throw new ProcessError("interrupted while waiting on the queue at " + path, e);
+    } catch (ExecutionException e) {
+      throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private Reply awaitRemote(long id, CompletableFuture<Reply> reply, Duration timeout) {
+    try {
+      return timeout == null ? reply.get() : reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      Inbox.forget(id);
+      throw new ProcessError("the queue at " + path + " did not answer within " + timeout
+          + ": the process that created it may have ended");
+    } catch (ExecutionException e) {
+      throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Inbox.forget(id);
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while waiting on the queue at " + path, e);
+    }
+  }
+
+  private void waitOn(Object lock) {
+    try {
+      lock.wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while putting on the queue at " + path, e);
+    }
   }
 }

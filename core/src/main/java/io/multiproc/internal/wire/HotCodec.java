@@ -26,6 +26,7 @@ final class HotCodec {
   private static final byte PUT_PART = 6;
   private static final byte ITEM_PART = 7;
   private static final byte EMPTY = 8;
+  private static final byte PUT_BATCH = 9;
 
   private final ExtendedActorSystem system;
   private volatile ActorRefResolver resolver;
@@ -71,6 +72,15 @@ final class HotCodec {
       out.writeLong(p.id());
       out.writeInt(p.total());
       bytes(out, p.bytes());
+    } else if (o instanceof QueueActor.PutBatch b) {
+      out.writeByte(PUT_BATCH);
+      out.writeLong(b.id());
+      out.writeInt(b.items().size());
+      for (byte[] item : b.items()) {
+        bytes(out, item);
+      }
+      ref(out, b.replyTo());
+      ref(out, b.jvm());
     } else if (o instanceof QueueActor.Empty e) {
       out.writeByte(EMPTY);
       out.writeLong(e.id());
@@ -93,6 +103,15 @@ final class HotCodec {
       case PUT_PART -> new QueueActor.PutPart(in.readLong(), bytes(in), ref(in));
       case ITEM_PART -> new QueueActor.ItemPart(in.readLong(), in.readInt(), bytes(in));
       case EMPTY -> new QueueActor.Empty(in.readLong());
+      case PUT_BATCH -> {
+        long id = in.readLong();
+        int n = in.readInt();
+        java.util.List<byte[]> items = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          items.add(bytes(in));
+        }
+        yield new QueueActor.PutBatch(id, items, ref(in), ref(in));
+      }
       default -> throw new IOException("unknown message kind " + kind);
     };
   }
