@@ -28,14 +28,16 @@ public final class Connection implements AutoCloseable, Serializable {
 
   private final String inbox; // where this end reads; null when it cannot read
   private final String peer; // where this end writes; null when it cannot write
+  private final String lane; // where the JVM holding both mailboxes accepts lanes, or null
   private long copy; // this copy's id among the open copies of this end, at the peer
   private transient volatile boolean closed;
   private transient volatile QueueClient reader;
   private transient volatile QueueClient writer;
 
-  Connection(String inbox, String peer, long copy) {
+  Connection(String inbox, String peer, String lane, long copy) {
     this.inbox = inbox;
     this.peer = peer;
+    this.lane = lane;
     this.copy = copy;
     if (peer != null) {
       OpenEnds.opened(this, this::detach);
@@ -189,7 +191,7 @@ public final class Connection implements AutoCloseable, Serializable {
   private QueueClient reader() {
     QueueClient c = reader;
     if (c == null) {
-      c = new QueueClient(inbox);
+      c = new QueueClient(inbox, lane);
       reader = c;
     }
     return c;
@@ -198,7 +200,7 @@ public final class Connection implements AutoCloseable, Serializable {
   private QueueClient writer() {
     QueueClient c = writer;
     if (c == null) {
-      c = new QueueClient(peer);
+      c = new QueueClient(peer, lane);
       writer = c;
     }
     return c;

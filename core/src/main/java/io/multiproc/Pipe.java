@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.lane.LaneServer;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.queue.QueueState;
@@ -36,13 +37,14 @@ public record Pipe(Connection left, Connection right) implements java.io.Seriali
     long leftCopy = QueueClient.nextId();
     long rightCopy = QueueClient.nextId();
     // each end reads from its own mailbox, which the other end's copies write into
+    String lane = LaneServer.address();
     String leftInbox = QueueActor.start(QueueState.pipeEnd(rightCopy), "pipe");
     if (!duplex) {
-      return new Pipe(new Connection(leftInbox, null, leftCopy),
-          new Connection(null, leftInbox, rightCopy));
+      return new Pipe(new Connection(leftInbox, null, lane, leftCopy),
+          new Connection(null, leftInbox, lane, rightCopy));
     }
     String rightInbox = QueueActor.start(QueueState.pipeEnd(leftCopy), "pipe");
-    return new Pipe(new Connection(leftInbox, rightInbox, leftCopy),
-        new Connection(rightInbox, leftInbox, rightCopy));
+    return new Pipe(new Connection(leftInbox, rightInbox, lane, leftCopy),
+        new Connection(rightInbox, leftInbox, lane, rightCopy));
   }
 }

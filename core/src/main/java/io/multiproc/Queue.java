@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.lane.LaneServer;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.queue.QueueState;
@@ -46,6 +47,7 @@ public class Queue<T> implements Serializable {
   }
 
   private final String path;
+  private final String lane;
   private final int maxsize;
   private transient volatile QueueClient client;
   private transient volatile boolean closed;
@@ -63,6 +65,7 @@ public class Queue<T> implements Serializable {
   public Queue(int maxsize) {
     this.maxsize = Math.max(0, maxsize);
     this.path = QueueActor.start(QueueState.queue(this.maxsize), "queue");
+    this.lane = LaneServer.address();
   }
 
   /** Puts {@code item}, waiting for room as long as it takes. */
@@ -177,7 +180,7 @@ public class Queue<T> implements Serializable {
   QueueClient client() {
     QueueClient c = client;
     if (c == null) {
-      c = new QueueClient(path);
+      c = new QueueClient(path, lane);
       client = c;
     }
     return c;

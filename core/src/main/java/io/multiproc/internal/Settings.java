@@ -26,7 +26,8 @@ public record Settings(
     Duration registerTimeout,
     Duration exitFlushTimeout,
     boolean pumpOutput,
-    int forkserverSpares) {
+    int forkserverSpares,
+    boolean lanes) {
 
   private static final Set<String> START_METHODS = Set.of("auto", "spawn", "forkserver", "thread");
 
@@ -70,7 +71,8 @@ public record Settings(
           registerTimeout,
           c.getDuration("child.exit-flush-timeout"),
           output.equals("pump"),
-          spares);
+          spares,
+          c.getBoolean("lanes"));
     } catch (ConfigException e) {
       throw new IllegalArgumentException("multiproc configuration is invalid: " + e.getMessage()
           + " (see reference.conf in multiproc-core for every key and its meaning)", e);

@@ -67,6 +67,19 @@ public final class Inbox {
         .build();
   }
 
+  /** Hands {@code r}, which came another way (a lane), to the request waiting for it. */
+  public static void deliver(QueueActor.Reply r) {
+    complete(r);
+  }
+
+  /** Fails the request {@code id}, whose answer cannot come any more. */
+  public static void fail(long id, Throwable cause) {
+    CompletableFuture<QueueActor.Reply> f = PENDING.remove(id);
+    if (f != null) {
+      f.completeExceptionally(cause);
+    }
+  }
+
   private static void complete(QueueActor.Reply r) {
     CompletableFuture<QueueActor.Reply> f = PENDING.remove(r.id());
     if (f != null) {

@@ -14,13 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import io.multiproc.internal.lane.Lane;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * INTERNAL API. One handle's way to a queue or pipe end: request ids unique across the program,
  * and the route each request takes. In the JVM that holds the queue's state a request is a method
- * call on it; from any other JVM it goes over Artery to the queue's actor, and the reply comes
- * back through this JVM's {@link Inbox}.
+ * call on it; from another JVM it goes over a {@link Lane} (a direct socket to that JVM) where
+ * there is one, else over Artery to the queue's actor, and the reply comes back through this
+ * JVM's {@link Inbox}.
  *
  * <p>Puts that need no answer before the caller goes on (to an unbounded queue, or a pipe end) are
  * batched on their way to another JVM: the first goes at once, and those made while a batch is on
@@ -48,6 +50,9 @@ public final class QueueClient {
   }
 
   private final String path;
+  private final String laneAddress;
+  private volatile Lane lane;
+  private volatile boolean laneLookedUp;
   private volatile ActorRef<Command> ref;
   private volatile QueueState local;
   private volatile boolean lookedUp;
@@ -55,8 +60,13 @@ public final class QueueClient {
   private final List<byte[]> buffer = new ArrayList<>();
   private int inFlight;
 
-  public QueueClient(String path) {
+  /**
+   * The way to the queue at {@code path}, whose JVM accepts lanes at {@code laneAddress} (null:
+   * it does not, and other JVMs reach it over Artery).
+   */
+  public QueueClient(String path, String laneAddress) {
     this.path = path;
+    this.laneAddress = laneAddress;
   }
 
   /** A request id no other request of the program uses. */
@@ -75,6 +85,15 @@ public final class QueueClient {
       lookedUp = true;
     }
     return local;
+  }
+
+  /** The lane to the queue's JVM, opened on first use; null when Artery is the way. */
+  private Lane lane() {
+    if (!laneLookedUp) {
+      lane = Lane.to(laneAddress);
+      laneLookedUp = true;
+    }
+    return lane;
   }
 
   /** The queue actor, resolved (and this JVM's ActorSystem started) on first use. */
@@ -99,8 +118,15 @@ public final class QueueClient {
       return awaitLocal(state, id, reply);
     }
     sendBuffered();
-    CompletableFuture<Reply> reply = Inbox.expect(id);
-    ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+    Lane lane = lane();
+    CompletableFuture<Reply> reply;
+    if (lane != null) {
+      reply = lane.expect(id);
+      lane.send(path, request.make(null, null));
+    } else {
+      reply = Inbox.expect(id);
+      ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+    }
     return awaitRemote(id, reply, wait == null ? null : wait.plus(MARGIN));
   }
 
@@ -112,7 +138,17 @@ public final class QueueClient {
       return;
     }
     sendBuffered();
-    ref().tell(request.make(null, ProcessRuntime.registry()));
+    send(request);
+  }
+
+  /** Sends a request over the lane, or else over Artery. */
+  private void send(Request request) {
+    Lane lane = lane();
+    if (lane != null) {
+      lane.send(path, request.make(null, null));
+    } else {
+      ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+    }
   }
 
   /**
@@ -120,7 +156,7 @@ public final class QueueClient {
    * JVM in parts, the last in the put itself, which Artery keeps in order behind the others.
    */
   public Reply put(long id, byte[] item, boolean block, long timeoutMs, Duration wait) {
-    if (local() == null && item.length > QueueActor.PART) {
+    if (local() == null && lane() == null && item.length > QueueActor.PART) {
       sendBuffered();
       int last = ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
       for (int at = 0; at < last; at += QueueActor.PART) {
@@ -147,7 +183,7 @@ public final class QueueClient {
           QueueState.LOCAL);
       return;
     }
-    if (item.length > QueueActor.PART) { // too big for a batch: waits for its own answer
+    if (item.length > QueueActor.PART) { // too big for a batch: goes alone, waits for its answer
       put(nextId(), item, true, -1, null);
       return;
     }
@@ -185,8 +221,9 @@ public final class QueueClient {
     buffer.subList(0, n).clear();
     inFlight++;
     long id = nextId();
-    Inbox.expect(id).whenComplete((r, e) -> acknowledged());
-    ref().tell(new QueueActor.PutBatch(id, batch, Inbox.ref(), ProcessRuntime.registry()));
+    Lane lane = lane();
+    (lane != null ? lane.expect(id) : Inbox.expect(id)).whenComplete((r, e) -> acknowledged());
+    send((replyTo, jvm) -> new QueueActor.PutBatch(id, batch, replyTo, jvm));
     batchLock.notifyAll();
   }
 
@@ -221,7 +258,7 @@ public final class QueueClient {
   /** Tells the queue, without waiting, that the item of get {@code id} arrived. */
   public void taken(long id) {
     if (local() == null) { // an item handed to this JVM's own thread is never given back
-      ref().tell(new QueueActor.Taken(id));
+      send((replyTo, jvm) -> new QueueActor.Taken(id));
     }
   }
 
@@ -250,6 +287,9 @@ public final class QueueClient {
       throw new ProcessError("the queue at " + path + " did not answer within " + timeout
           + ": the process that created it may have ended");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ProcessError p) {
+        throw p;
+      }
       throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Inbox.forget(id);

@@ -1,0 +1,150 @@
+package io.multiproc.internal.lane;
+
+import io.multiproc.internal.Authkey;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * INTERNAL API. One end of a lane: a TCP socket carrying length-prefixed frames, each written
+ * with one system call. Before any frame, each side proves that it holds the program's authkey
+ * (a challenge answered with an HMAC-SHA256 of it, one each way, as CPython's connections do), so
+ * nothing from a stranger is ever decoded.
+ */
+final class LaneSocket implements AutoCloseable {
+  private static final int NONCE = 32;
+  private static final int MAX_FRAME = Integer.MAX_VALUE - 16;
+  private static final byte CLIENT = 'C';
+  private static final byte SERVER = 'S';
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final AtomicLong REFUSED = new AtomicLong();
+
+  private final Socket socket;
+  private final DataInputStream in;
+  private final OutputStream out;
+
+  LaneSocket(Socket socket) throws IOException {
+    this.socket = socket;
+    socket.setTcpNoDelay(true);
+    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+    this.out = socket.getOutputStream();
+  }
+
+  /** How many lane connections this JVM refused because the other side had the wrong authkey. */
+  static long refusedCount() {
+    return REFUSED.get();
+  }
+
+  /** The accepting side's handshake; false (and the socket closed) when the client failed it. */
+  boolean acceptHandshake() throws IOException {
+    byte[] challenge = nonce();
+    out.write(challenge);
+    byte[] answer = new byte[NONCE];
+    in.readFully(answer);
+    byte[] theirs = new byte[NONCE];
+    in.readFully(theirs);
+    if (!MessageDigest.isEqual(answer, mac(CLIENT, challenge))) {
+      REFUSED.incrementAndGet();
+      close();
+      return false;
+    }
+    out.write(mac(SERVER, theirs));
+    return true;
+  }
+
+  /** The connecting side's handshake; throws when the server does not hold the authkey. */
+  void connectHandshake() throws IOException {
+    byte[] challenge = new byte[NONCE];
+    in.readFully(challenge);
+    byte[] mine = nonce();
+    byte[] hello = new byte[2 * NONCE];
+    System.arraycopy(mac(CLIENT, challenge), 0, hello, 0, NONCE);
+    System.arraycopy(mine, 0, hello, NONCE, NONCE);
+    out.write(hello);
+    byte[] answer = new byte[NONCE];
+    in.readFully(answer);
+    if (!MessageDigest.isEqual(answer, mac(SERVER, mine))) {
+      REFUSED.incrementAndGet();
+      close();
+      throw new IOException("the lane's other side does not hold this program's authkey");
+    }
+  }
+
+  /** A frame being written: four bytes left for its length, then its payload. */
+  static final class Frame extends java.io.ByteArrayOutputStream {
+    Frame() {
+      super(64);
+      count = 4;
+    }
+
+    byte[] toByteArrayUnsafe() {
+      return buf;
+    }
+  }
+
+  /** Writes {@code frame} whole, with one system call. */
+  void write(Frame frame) throws IOException {
+    write(frame.toByteArrayUnsafe(), frame.size());
+  }
+
+  private void write(byte[] frame, int length) throws IOException {
+    int payload = length - 4;
+    frame[0] = (byte) (payload >>> 24);
+    frame[1] = (byte) (payload >>> 16);
+    frame[2] = (byte) (payload >>> 8);
+    frame[3] = (byte) payload;
+    synchronized (out) {
+      out.write(frame, 0, length);
+    }
+  }
+
+  /** Reads one frame's payload; EOFException when the other side closed. */
+  byte[] read() throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > MAX_FRAME) {
+      throw new IOException("bad lane frame length " + length);
+    }
+    byte[] payload = new byte[length];
+    in.readFully(payload);
+    return payload;
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+  }
+
+  static boolean isEnd(IOException e) {
+    return e instanceof EOFException || e instanceof java.net.SocketException;
+  }
+
+  private static byte[] nonce() {
+    byte[] n = new byte[NONCE];
+    RANDOM.nextBytes(n);
+    return n;
+  }
+
+  private static byte[] mac(byte role, byte[] challenge) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(Authkey.get(), "HmacSHA256"));
+      mac.update(role);
+      return mac.doFinal(challenge);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+}
