@@ -151,6 +151,12 @@ public final class Lane {
     }
   }
 
+  /** Closes this lane, as the end of this JVM would; requests still waiting fail. */
+  void close() {
+    closed = true;
+    socket.close();
+  }
+
   private ProcessError ended() {
     return new ProcessError("the process holding this queue or pipe end has ended (its lane at "
         + address + " closed)");

@@ -1,0 +1,101 @@
+package io.multiproc.internal.lane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multiproc.ProcessError;
+import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.queue.QueueState;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lanes in one JVM: a lane to this JVM's own lane server is a real socket with a real handshake,
+ * so what a child JVM does over it can be checked here.
+ */
+class LaneTest {
+
+  private static QueueActor.Reply ask(Lane lane, String path, long id, QueueActor.Command c)
+      throws Exception {
+    CompletableFuture<QueueActor.Reply> reply = lane.expect(id);
+    lane.send(path, c);
+    return reply.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void request_overLane_reachesTheState() throws Exception {
+    String path = QueueActor.start(QueueState.queue(0), "queue");
+    Lane lane = Lane.to(LaneServer.address());
+    assertNotNull(lane, "lanes are on by default");
+    long put = QueueClient.nextId();
+    assertInstanceOf(QueueActor.Ok.class,
+        ask(lane, path, put, new QueueActor.Put(put, new byte[] {7}, true, -1, null, null)));
+    long get = QueueClient.nextId();
+    QueueActor.Item item = assertInstanceOf(QueueActor.Item.class,
+        ask(lane, path, get, new QueueActor.Get(get, true, -1, null, null)));
+    assertEquals(7, item.item()[0]);
+  }
+
+  @Test
+  void laneClosed_itemHandedOutButNotTaken_goesBackToTheHead() throws Exception {
+    QueueState state = QueueState.queue(0);
+    String path = QueueActor.start(state, "queue");
+    Lane lane = Lane.to(LaneServer.address());
+    long put = QueueClient.nextId();
+    ask(lane, path, put, new QueueActor.Put(put, new byte[] {1}, true, -1, null, null));
+    long get = QueueClient.nextId();
+    assertInstanceOf(QueueActor.Item.class,
+        ask(lane, path, get, new QueueActor.Get(get, true, -1, null, null)));
+    lane.close(); // as the JVM holding the lane would be killed: it never confirmed the item
+    CompletableFuture<QueueActor.Reply> again = new CompletableFuture<>();
+    long local = QueueClient.nextId();
+    state.handle(new QueueActor.Get(local, true, -1, null, null), again::complete,
+        QueueState.LOCAL);
+    QueueActor.Item back = assertInstanceOf(QueueActor.Item.class,
+        again.get(30, TimeUnit.SECONDS));
+    assertEquals(1, back.item()[0]);
+  }
+
+  @Test
+  void laneClosed_waitingRequestFails_insteadOfHanging() throws Exception {
+    String path = QueueActor.start(QueueState.queue(0), "queue");
+    Lane lane = Lane.to(LaneServer.address());
+    long get = QueueClient.nextId();
+    CompletableFuture<QueueActor.Reply> reply = lane.expect(get);
+    lane.send(path, new QueueActor.Get(get, true, -1, null, null));
+    lane.close();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> reply.get(30, TimeUnit.SECONDS));
+    assertInstanceOf(ProcessError.class, e.getCause());
+  }
+
+  @Test
+  void wrongAuthkey_refusedBeforeAnythingIsDecoded() throws IOException {
+    String address = LaneServer.address();
+    int colon = address.lastIndexOf(':');
+    long before = LaneSocket.refusedCount();
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(address.substring(0, colon),
+          Integer.parseInt(address.substring(colon + 1))), 10_000);
+      InputStream in = s.getInputStream();
+      OutputStream out = s.getOutputStream();
+      new DataInputStream(in).readFully(new byte[32]); // the challenge
+      out.write(new byte[64]); // a wrong answer and a challenge of our own
+      out.write(new byte[] {0, 0, 0, 5, 'R', 0, 0, 0, 0}); // a frame: never read
+      assertEquals(-1, in.read(), "the server closes the connection without answering");
+    }
+    assertTrue(LaneSocket.refusedCount() > before);
+  }
+}
