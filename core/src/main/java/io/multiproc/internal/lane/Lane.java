@@ -4,38 +4,79 @@ import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.Inbox;
 import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.wire.LaneCodec;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * INTERNAL API. The connecting side of a lane: this JVM's direct connection to another JVM of the
- * program that holds queues or pipe ends this JVM uses. Requests are written by the calling
- * thread; a reader thread hands each answer to the request waiting for it. When the other JVM
- * ends, every request still waiting fails at once instead of waiting for a failure detector.
+ * program that holds queues or pipe ends this JVM uses.
+ *
+ * <p>No thread stands between a caller and the socket. A request that wants an answer is written
+ * by its caller, together with everything queued before it, in one system call; a thread waiting
+ * for an answer reads the socket itself (one waiting thread at a time reads and hands the others
+ * their answers), so an answer wakes the thread that wants it and no other. Requests that want no
+ * answer (pipelined puts, confirmations, closes) queue up and go with the next request, or with
+ * a writer thread that sends what queued while the caller goes on: a fast producer's puts leave
+ * many to a system call. When the other JVM ends, every request still waiting fails at once.
  */
 public final class Lane {
   private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
   private static final Map<String, Lane> LANES = new ConcurrentHashMap<>();
   private static final Set<String> UNREACHABLE = ConcurrentHashMap.newKeySet();
+  /** How often a thread reading for others looks whether it may stop (interrupt, deadline). */
+  private static final int READ_TIMEOUT_MS = 200;
+  /** Queued bytes past which a caller writes them itself instead of leaving them to the writer. */
+  private static final int QUEUED_MAX = 1 << 20;
 
   private final String address;
   private final LaneSocket socket;
   private final Map<String, Integer> bound = new ConcurrentHashMap<>();
   private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock reading = new ReentrantLock();
+  private final Queue<Thread> followers = new ConcurrentLinkedQueue<>();
+  /** Frames that want no answer, queued in order; guarded by itself. */
+  private Frames queued = new Frames();
+  /** Taken by whoever writes to the socket, so queued frames leave in order. */
+  private final Object writing = new Object();
+  private final Thread writer;
+  private volatile boolean writerParked;
+  private volatile boolean unsynced;
   private volatile boolean closed;
+
+  /** Frames put together, each with its length. */
+  private static final class Frames extends ByteArrayOutputStream {
+    Frames() {
+      super(256);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
 
   private Lane(String address, LaneSocket socket) {
     this.address = address;
     this.socket = socket;
+    this.writer = new Thread(null, this::writeLoop, "multiproc-lane-writer", 256 * 1024);
+    writer.setDaemon(true);
   }
 
   /**
@@ -71,10 +112,9 @@ public final class Lane {
           Integer.parseInt(address.substring(colon + 1))), 10_000);
       LaneSocket socket = new LaneSocket(s);
       socket.connectHandshake();
+      socket.readTimeout(READ_TIMEOUT_MS);
       Lane lane = new Lane(address, socket);
-      Thread reader = new Thread(null, lane::readLoop, "multiproc-lane-out", 256 * 1024);
-      reader.setDaemon(true);
-      reader.start();
+      lane.writer.start();
       return lane;
     } catch (IOException | RuntimeException e) {
       try {
@@ -89,65 +129,209 @@ public final class Lane {
     }
   }
 
-  /** The future answer of request {@code id}, failed should this lane close first. */
-  public CompletableFuture<QueueActor.Reply> expect(long id) {
-    CompletableFuture<QueueActor.Reply> f = Inbox.expect(id);
+  /**
+   * Sends {@code request} to the queue at {@code path} and waits at most {@code timeout} (null:
+   * for ever) for its answer.
+   *
+   * @throws TimeoutException when no answer came in time
+   * @throws ProcessError when the lane closed (the other JVM ended) first
+   */
+  public QueueActor.Reply ask(String path, long id, QueueActor.Command request, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    CompletableFuture<QueueActor.Reply> reply = Inbox.expect(id);
     waiting.add(id);
-    f.whenComplete((r, e) -> waiting.remove(id));
-    if (closed) {
-      Inbox.fail(id, ended());
+    try {
+      write(path, request, LaneServer.REQUEST, true);
+      return await(reply, timeout);
+    } finally {
+      waiting.remove(id);
     }
-    return f;
   }
 
-  /** Sends {@code request} to the queue at {@code path} in the other JVM. */
-  public void send(String path, QueueActor.Command request) {
+  /**
+   * Sends {@code request}, which wants no answer, after the requests sent before it; the caller
+   * goes on at once.
+   */
+  public void tell(String path, QueueActor.Command request) {
+    write(path, request, LaneServer.TELL, false);
+  }
+
+  /** Waits until everything sent so far on this lane was handled by the other JVM. */
+  public void sync() {
+    if (!unsynced || closed) {
+      return;
+    }
+    unsynced = false;
+    long id = QueueClient.nextId();
     try {
-      Integer index = bound.get(path);
-      if (index == null) {
-        index = bind(path);
+      ask("", id, new QueueActor.Taken(id), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("a wait without a deadline timed out", e);
+    }
+  }
+
+  /** Waits until everything this JVM sent on any lane was handled; called as a process ends. */
+  public static void syncAll() {
+    for (Lane lane : LANES.values()) {
+      try {
+        lane.sync();
+      } catch (ProcessError e) {
+        // the other JVM ended: nothing more can reach it
       }
+    }
+  }
+
+  private void write(String path, QueueActor.Command request, byte kind, boolean now) {
+    if (closed) {
+      throw ended();
+    }
+    try {
+      int index = path.isEmpty() ? -1 : index(path);
       LaneSocket.Frame frame = new LaneSocket.Frame();
-      frame.write(LaneServer.REQUEST);
+      frame.write(path.isEmpty() ? LaneServer.SYNC : kind);
       new DataOutputStream(frame).writeInt(index);
       LaneCodec.write(request, frame);
-      socket.write(frame);
+      frame.seal();
+      int length;
+      synchronized (this) {
+        queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
+        length = queued.size();
+      }
+      if (!now) {
+        unsynced = true;
+      }
+      if (now || length >= QUEUED_MAX) {
+        flushQueued();
+      } else {
+        if (writerParked) {
+          LockSupport.unpark(writer);
+        }
+      }
     } catch (IOException e) {
+      close();
       throw ended();
     }
   }
 
-  private synchronized int bind(String path) throws IOException {
+  /** Writes every queued frame, in order, with one system call. */
+  private void flushQueued() throws IOException {
+    synchronized (writing) {
+      Frames out;
+      synchronized (this) {
+        if (queued.size() == 0) {
+          return;
+        }
+        out = queued;
+        queued = new Frames();
+      }
+      socket.writeRaw(out.array(), out.size());
+    }
+  }
+
+  private void writeLoop() {
+    while (!closed) {
+      writerParked = true;
+      boolean idle;
+      synchronized (this) {
+        idle = queued.size() == 0;
+      }
+      if (idle) {
+        LockSupport.park(this);
+      }
+      writerParked = false;
+      try {
+        flushQueued();
+      } catch (IOException e) {
+        close();
+      }
+    }
+  }
+
+  private int index(String path) throws IOException {
     Integer index = bound.get(path);
     if (index != null) {
       return index;
     }
-    int fresh = bound.size();
-    LaneSocket.Frame frame = new LaneSocket.Frame();
-    DataOutputStream data = new DataOutputStream(frame);
-    data.writeByte(LaneServer.BIND);
-    data.writeInt(fresh);
-    data.writeUTF(path);
-    socket.write(frame);
-    bound.put(path, fresh);
-    return fresh;
+    synchronized (bound) {
+      index = bound.get(path);
+      if (index == null) {
+        index = bound.size();
+        LaneSocket.Frame frame = new LaneSocket.Frame();
+        DataOutputStream data = new DataOutputStream(frame);
+        data.writeByte(LaneServer.BIND);
+        data.writeInt(index);
+        data.writeUTF(path);
+        frame.seal();
+        synchronized (this) {
+          queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
+        }
+        bound.put(path, index);
+      }
+      return index;
+    }
   }
 
-  private void readLoop() {
+  /**
+   * Waits for {@code reply}: reads the socket while no other thread does, handing every answer
+   * to the request it belongs to, else waits to be handed its own.
+   */
+  private QueueActor.Reply await(CompletableFuture<QueueActor.Reply> reply, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    Thread me = Thread.currentThread();
+    reply.whenComplete((r, e) -> LockSupport.unpark(me));
+    while (!reply.isDone()) {
+      if (System.nanoTime() - deadline > 0 && timeout != null) {
+        throw new TimeoutException();
+      }
+      if (reading.tryLock()) {
+        try {
+          readUntil(reply, deadline, timeout != null);
+        } finally {
+          reading.unlock();
+          Thread next = followers.peek();
+          if (next != null) {
+            LockSupport.unpark(next);
+          }
+        }
+      } else {
+        followers.add(me);
+        try {
+          if (!reply.isDone() && reading.isLocked()) {
+            LockSupport.parkNanos(this, 1_000_000);
+          }
+        } finally {
+          followers.remove(me);
+        }
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
     try {
-      while (true) {
-        Inbox.deliver((QueueActor.Reply) LaneCodec.read(socket.read(), 0));
+      return reply.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof ProcessError p ? p
+          : new ProcessError("the lane to " + address + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private void readUntil(CompletableFuture<?> reply, long deadline, boolean timed) {
+    try {
+      while (!reply.isDone() && !(timed && System.nanoTime() - deadline > 0)
+          && !Thread.currentThread().isInterrupted()) {
+        byte[] frame = socket.readSome();
+        if (frame != null) {
+          Inbox.deliver((QueueActor.Reply) LaneCodec.read(frame, 0));
+        }
       }
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof IOException io && LaneSocket.isEnd(io))) {
         LOG.warn("closing the lane to {} after a bad answer: {}", address, e.toString());
       }
-    } finally {
-      closed = true;
-      socket.close();
-      for (Long id : waiting) {
-        Inbox.fail(id, ended());
-      }
+      close();
     }
   }
 
@@ -155,6 +339,10 @@ public final class Lane {
   void close() {
     closed = true;
     socket.close();
+    LockSupport.unpark(writer);
+    for (Long id : waiting) {
+      Inbox.fail(id, ended());
+    }
   }
 
   private ProcessError ended() {

@@ -25,11 +25,17 @@ import org.slf4j.LoggerFactory;
  * closes (its JVM ended, or was killed) the states clean up after it at once.
  */
 public final class LaneServer {
-  /** A request frame names its queue by a number the connection bound to the queue's path. */
+  /** Binds a number to a queue's path; the frames after it name the queue by that number. */
   static final byte BIND = 'B';
+  /** A request whose answer goes back on the lane. */
   static final byte REQUEST = 'R';
+  /** A request whose answer nobody waits for (a pipelined put, a confirmation, a close). */
+  static final byte TELL = 'T';
+  /** Answered with Ok once every frame before it was handled. */
+  static final byte SYNC = 'S';
 
   private static final Logger LOG = LoggerFactory.getLogger(LaneServer.class);
+  private static final QueueState.Replier NO_ANSWER = reply -> { };
   private static volatile String address;
   private static boolean tried;
 
@@ -119,13 +125,17 @@ public final class LaneServer {
           bound.put(index, state);
           continue;
         }
+        if (frame[0] == SYNC) {
+          answer(lane, new QueueActor.Ok(((QueueActor.Taken) LaneCodec.read(frame, 5)).id()));
+          continue;
+        }
         QueueState state = bound.get(index);
         if (state == null) {
           throw new IOException("a request names queue " + index + ", which was never bound");
         }
         used.add(state);
         QueueActor.Command request = (QueueActor.Command) LaneCodec.read(frame, 5);
-        state.handle(request, reply -> answer(lane, reply), owner);
+        state.handle(request, frame[0] == TELL ? NO_ANSWER : reply -> answer(lane, reply), owner);
       }
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof IOException io && LaneSocket.isEnd(io))) {

@@ -89,33 +89,85 @@ final class LaneSocket implements AutoCloseable {
     byte[] toByteArrayUnsafe() {
       return buf;
     }
+
+    /** Sets the length at the head of the frame. */
+    void seal() {
+      int payload = count - 4;
+      buf[0] = (byte) (payload >>> 24);
+      buf[1] = (byte) (payload >>> 16);
+      buf[2] = (byte) (payload >>> 8);
+      buf[3] = (byte) payload;
+    }
   }
 
   /** Writes {@code frame} whole, with one system call. */
   void write(Frame frame) throws IOException {
-    write(frame.toByteArrayUnsafe(), frame.size());
+    frame.seal();
+    writeRaw(frame.toByteArrayUnsafe(), frame.size());
   }
 
-  private void write(byte[] frame, int length) throws IOException {
-    int payload = length - 4;
-    frame[0] = (byte) (payload >>> 24);
-    frame[1] = (byte) (payload >>> 16);
-    frame[2] = (byte) (payload >>> 8);
-    frame[3] = (byte) payload;
+  /** Writes frames already put together, each with its length, with one system call. */
+  void writeRaw(byte[] frames, int length) throws IOException {
     synchronized (out) {
-      out.write(frame, 0, length);
+      out.write(frames, 0, length);
     }
   }
 
-  /** Reads one frame's payload; EOFException when the other side closed. */
+  /** Reads one frame's payload, waiting as long as it takes; EOFException once the other closed. */
   byte[] read() throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > MAX_FRAME) {
-      throw new IOException("bad lane frame length " + length);
+    byte[] frame;
+    while ((frame = readSome()) == null) {
+      // no read timeout is set on the sockets that use this
     }
-    byte[] payload = new byte[length];
-    in.readFully(payload);
-    return payload;
+    return frame;
+  }
+
+  /** Makes reads give up after {@code ms} (see {@link #readSome()}). */
+  void readTimeout(int ms) throws IOException {
+    socket.setSoTimeout(ms);
+  }
+
+  private final byte[] header = new byte[4];
+  private int headerRead;
+  private byte[] payload;
+  private int payloadRead;
+
+  /**
+   * Reads one frame's payload, or returns null when the read timeout passed first; what was read
+   * of a frame so far is kept for the next call. EOFException once the other side closed.
+   */
+  byte[] readSome() throws IOException {
+    try {
+      while (headerRead < 4) {
+        int n = in.read(header, headerRead, 4 - headerRead);
+        if (n < 0) {
+          throw new EOFException("the lane was closed");
+        }
+        headerRead += n;
+      }
+      if (payload == null) {
+        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16)
+            | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+        if (length < 0 || length > MAX_FRAME) {
+          throw new IOException("bad lane frame length " + length);
+        }
+        payload = new byte[length];
+        payloadRead = 0;
+      }
+      while (payloadRead < payload.length) {
+        int n = in.read(payload, payloadRead, payload.length - payloadRead);
+        if (n < 0) {
+          throw new EOFException("the lane was closed");
+        }
+        payloadRead += n;
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      return null;
+    }
+    byte[] frame = payload;
+    payload = null;
+    headerRead = 0;
+    return frame;
   }
 
   @Override

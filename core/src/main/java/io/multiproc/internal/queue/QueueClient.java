@@ -24,10 +24,11 @@ import org.apache.pekko.actor.typed.ActorRef;
  * there is one, else over Artery to the queue's actor, and the reply comes back through this
  * JVM's {@link Inbox}.
  *
- * <p>Puts that need no answer before the caller goes on (to an unbounded queue, or a pipe end) are
- * batched on their way to another JVM: the first goes at once, and those made while a batch is on
- * its way travel together when it is acknowledged, so a fast producer sends few, large messages.
- * Every other request first sends what is batched, so one handle's requests arrive in order.
+ * <p>Puts that need no answer before the caller goes on (to an unbounded queue, or a pipe end) do
+ * not wait for one: on a lane they queue up behind the requests before them (see {@link Lane});
+ * over Artery they are batched, the first at once and those made while a batch is on its way
+ * together when it is acknowledged, so a fast producer sends few, large messages; every other
+ * request first sends what is batched, so one handle's requests arrive in order.
  */
 public final class QueueClient {
   /** Margin on top of a blocking call's own timeout before the queue counts as unreachable. */
@@ -117,17 +118,21 @@ public final class QueueClient {
       state.handle(request.make(null, null), reply::complete, QueueState.LOCAL);
       return awaitLocal(state, id, reply);
     }
-    sendBuffered();
+    Duration timeout = wait == null ? null : wait.plus(MARGIN);
     Lane lane = lane();
-    CompletableFuture<Reply> reply;
     if (lane != null) {
-      reply = lane.expect(id);
-      lane.send(path, request.make(null, null));
-    } else {
-      reply = Inbox.expect(id);
-      ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+      try {
+        return lane.ask(path, id, request.make(null, null), timeout);
+      } catch (TimeoutException e) {
+        throw unanswered(id, timeout);
+      } catch (InterruptedException e) {
+        throw interrupted(id, e);
+      }
     }
-    return awaitRemote(id, reply, wait == null ? null : wait.plus(MARGIN));
+    sendBuffered();
+    CompletableFuture<Reply> reply = Inbox.expect(id);
+    ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+    return awaitRemote(id, reply, timeout);
   }
 
   /** Sends a request that has no answer, in order after this handle's earlier ones. */
@@ -141,11 +146,11 @@ public final class QueueClient {
     send(request);
   }
 
-  /** Sends a request over the lane, or else over Artery. */
+  /** Sends a request that wants no answer over the lane, or else over Artery. */
   private void send(Request request) {
     Lane lane = lane();
     if (lane != null) {
-      lane.send(path, request.make(null, null));
+      lane.tell(path, request.make(null, null));
     } else {
       ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
     }
@@ -181,6 +186,11 @@ public final class QueueClient {
     if (state != null) {
       state.handle(new QueueActor.Put(nextId(), item, true, -1, null, null), r -> { },
           QueueState.LOCAL);
+      return;
+    }
+    Lane lane = lane();
+    if (lane != null) { // the lane keeps puts in order and queues them up itself
+      lane.tell(path, new QueueActor.Put(nextId(), item, true, -1, null, null));
       return;
     }
     if (item.length > QueueActor.PART) { // too big for a batch: goes alone, waits for its answer
@@ -221,9 +231,8 @@ public final class QueueClient {
     buffer.subList(0, n).clear();
     inFlight++;
     long id = nextId();
-    Lane lane = lane();
-    (lane != null ? lane.expect(id) : Inbox.expect(id)).whenComplete((r, e) -> acknowledged());
-    send((replyTo, jvm) -> new QueueActor.PutBatch(id, batch, replyTo, jvm));
+    Inbox.expect(id).whenComplete((r, e) -> acknowledged());
+    ref().tell(new QueueActor.PutBatch(id, batch, Inbox.ref(), ProcessRuntime.registry()));
     batchLock.notifyAll();
   }
 
@@ -239,6 +248,11 @@ public final class QueueClient {
 
   /** Waits until every pipelined put of this handle is stored. */
   public void flush() {
+    Lane lane = lane();
+    if (lane != null) {
+      lane.sync();
+      return;
+    }
     sendBuffered();
     synchronized (batchLock) {
       while (inFlight > 0) {
@@ -249,6 +263,7 @@ public final class QueueClient {
 
   /** Waits until every pipelined put of this JVM is stored; called as a process ends. */
   public static void flushAll() {
+    Lane.syncAll();
     for (QueueClient c : IN_FLIGHT) {
       c.flush();
       IN_FLIGHT.remove(c);
@@ -283,19 +298,27 @@ public final class QueueClient {
     try {
       return timeout == null ? reply.get() : reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      Inbox.forget(id);
-      throw new ProcessError("the queue at " + path + " did not answer within " + timeout
-          + ": the process that created it may have ended");
+      throw unanswered(id, timeout);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ProcessError p) {
         throw p;
       }
       throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
-      Inbox.forget(id);
-      Thread.currentThread().interrupt();
-      throw new ProcessError("interrupted while waiting on the queue at " + path, e);
+      throw interrupted(id, e);
     }
+  }
+
+  private ProcessError unanswered(long id, Duration timeout) {
+    Inbox.forget(id);
+    return new ProcessError("the queue at " + path + " did not answer within " + timeout
+        + ": the process that created it may have ended");
+  }
+
+  private ProcessError interrupted(long id, InterruptedException e) {
+    Inbox.forget(id);
+    Thread.currentThread().interrupt();
+    return new ProcessError("interrupted while waiting on the queue at " + path, e);
   }
 
   private void waitOn(Object lock) {

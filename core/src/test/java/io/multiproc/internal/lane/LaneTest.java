@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,21 @@ class LaneTest {
 
   private static QueueActor.Reply ask(Lane lane, String path, long id, QueueActor.Command c)
       throws Exception {
-    CompletableFuture<QueueActor.Reply> reply = lane.expect(id);
-    lane.send(path, c);
-    return reply.get(30, TimeUnit.SECONDS);
+    return lane.ask(path, id, c, Duration.ofSeconds(30));
+  }
+
+  /** Waits until {@code state} has a getter waiting. */
+  private static void awaitWaitingGetter(QueueState state) throws Exception {
+    for (int i = 0; i < 3000; i++) {
+      CompletableFuture<QueueActor.Reply> sizes = new CompletableFuture<>();
+      state.handle(new QueueActor.Size(QueueClient.nextId(), null), sizes::complete,
+          QueueState.LOCAL);
+      if (((QueueActor.Sizes) sizes.get()).waitingGetters() > 0) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no getter came to wait within 30 s");
   }
 
   @Test
@@ -70,11 +83,18 @@ class LaneTest {
 
   @Test
   void laneClosed_waitingRequestFails_insteadOfHanging() throws Exception {
-    String path = QueueActor.start(QueueState.queue(0), "queue");
+    QueueState state = QueueState.queue(0);
+    String path = QueueActor.start(state, "queue");
     Lane lane = Lane.to(LaneServer.address());
     long get = QueueClient.nextId();
-    CompletableFuture<QueueActor.Reply> reply = lane.expect(get);
-    lane.send(path, new QueueActor.Get(get, true, -1, null, null));
+    CompletableFuture<QueueActor.Reply> reply = CompletableFuture.supplyAsync(() -> {
+      try {
+        return lane.ask(path, get, new QueueActor.Get(get, true, -1, null, null), null);
+      } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    awaitWaitingGetter(state);
     lane.close();
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> reply.get(30, TimeUnit.SECONDS));
