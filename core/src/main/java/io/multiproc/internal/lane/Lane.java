@@ -45,6 +45,8 @@ public final class Lane {
   private static final int READ_TIMEOUT_MS = 200;
   /** Queued bytes past which a caller writes them itself instead of leaving them to the writer. */
   private static final int QUEUED_MAX = 1 << 20;
+  /** How long queued frames wait for a request to take them along before the writer sends them. */
+  private static final long LINGER_NANOS = 50_000;
 
   private final String address;
   private final LaneSocket socket;
@@ -57,7 +59,7 @@ public final class Lane {
   /** Taken by whoever writes to the socket, so queued frames leave in order. */
   private final Object writing = new Object();
   private final Thread writer;
-  private volatile boolean writerParked;
+  private boolean writerParked; // guarded by this
   private volatile boolean unsynced;
   private volatile boolean closed;
 
@@ -195,19 +197,20 @@ public final class Lane {
       LaneCodec.write(request, frame);
       frame.seal();
       int length;
+      boolean wake;
       synchronized (this) {
         queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
         length = queued.size();
+        wake = writerParked;
+        writerParked = false;
       }
       if (!now) {
         unsynced = true;
       }
       if (now || length >= QUEUED_MAX) {
         flushQueued();
-      } else {
-        if (writerParked) {
-          LockSupport.unpark(writer);
-        }
+      } else if (wake) {
+        LockSupport.unpark(writer);
       }
     } catch (IOException e) {
       close();
@@ -232,15 +235,17 @@ public final class Lane {
 
   private void writeLoop() {
     while (!closed) {
-      writerParked = true;
       boolean idle;
       synchronized (this) {
         idle = queued.size() == 0;
+        writerParked = idle;
       }
       if (idle) {
         LockSupport.park(this);
+        continue;
       }
-      writerParked = false;
+      // linger a moment: a request made meanwhile takes the queued frames along, in one write
+      LockSupport.parkNanos(this, LINGER_NANOS);
       try {
         flushQueued();
       } catch (IOException e) {
