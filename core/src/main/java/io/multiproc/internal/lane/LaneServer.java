@@ -110,8 +110,12 @@ public final class LaneServer {
     };
     Map<Integer, QueueState> bound = new HashMap<>();
     Set<QueueState> used = new HashSet<>();
+    Batch batch = new Batch(owner);
     try {
       while (true) {
+        if (!batch.isEmpty() && !lane.readable()) {
+          batch.store(); // nothing more has come: the puts gathered go in now
+        }
         byte[] frame = lane.read();
         int index = ((frame[1] & 0xff) << 24) | ((frame[2] & 0xff) << 16)
             | ((frame[3] & 0xff) << 8) | (frame[4] & 0xff);
@@ -135,6 +139,11 @@ public final class LaneServer {
         }
         used.add(state);
         QueueActor.Command request = (QueueActor.Command) LaneCodec.read(frame, 5);
+        if (frame[0] == TELL && request instanceof QueueActor.Put put && state.unbounded()) {
+          batch.add(state, put.item());
+          continue;
+        }
+        batch.store(); // what came before this request is handled before it
         state.handle(request, frame[0] == TELL ? NO_ANSWER : reply -> answer(lane, reply), owner);
       }
     } catch (IOException | RuntimeException e) {
@@ -142,9 +151,47 @@ public final class LaneServer {
         LOG.warn("closing a lane after a bad request: {}", e.toString());
       }
     } finally {
+      batch.store();
       lane.close();
       for (QueueState state : used) {
         state.ownerDown(owner);
+      }
+    }
+  }
+
+  /**
+   * Pipelined puts to one unbounded queue that came one after another: stored with one call, so
+   * a consumer waiting on the queue wakes once for many items, not once for each.
+   */
+  private static final class Batch {
+    private static final int MAX = 4096;
+    private final Object owner;
+    private QueueState state;
+    private java.util.List<byte[]> items = new java.util.ArrayList<>();
+
+    Batch(Object owner) {
+      this.owner = owner;
+    }
+
+    boolean isEmpty() {
+      return items.isEmpty();
+    }
+
+    void add(QueueState to, byte[] item) {
+      if (to != state) {
+        store();
+        state = to;
+      }
+      items.add(item);
+      if (items.size() >= MAX) {
+        store();
+      }
+    }
+
+    void store() {
+      if (!items.isEmpty()) {
+        state.handle(new QueueActor.PutBatch(-1, items, null, null), NO_ANSWER, owner);
+        items = new java.util.ArrayList<>();
       }
     }
   }

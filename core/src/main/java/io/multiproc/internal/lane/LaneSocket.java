@@ -122,6 +122,11 @@ final class LaneSocket implements AutoCloseable {
     return frame;
   }
 
+  /** Whether a read would find bytes without waiting. */
+  boolean readable() throws IOException {
+    return in.available() > 0;
+  }
+
   /** Makes reads give up after {@code ms} (see {@link #readSome()}). */
   void readTimeout(int ms) throws IOException {
     socket.setSoTimeout(ms);

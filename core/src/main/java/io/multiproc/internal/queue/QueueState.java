@@ -98,6 +98,11 @@ public final class QueueState {
     return new QueueState(0, firstWriter);
   }
 
+  /** Whether this state takes every put at once (an unbounded queue, a pipe end). */
+  public boolean unbounded() {
+    return maxsize == 0;
+  }
+
   /** Makes this state reachable by {@code path} from this JVM's threads and lanes. */
   QueueState publish(String path) {
     HERE.put(path, this);
