@@ -72,7 +72,9 @@ public record Settings(
           c.getDuration("child.exit-flush-timeout"),
           output.equals("pump"),
           spares,
-          c.getBoolean("lanes"));
+          // lanes are plain TCP: where Artery is configured for TLS, everything goes over it
+          c.getBoolean("lanes") && !c.getString("actor-system.pekko.remote.artery.transport")
+              .equals("tls-tcp"));
     } catch (ConfigException e) {
       throw new IllegalArgumentException("multiproc configuration is invalid: " + e.getMessage()
           + " (see reference.conf in multiproc-core for every key and its meaning)", e);

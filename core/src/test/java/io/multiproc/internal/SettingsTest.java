@@ -1,6 +1,7 @@
 package io.multiproc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +43,12 @@ class SettingsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> with("multiproc.forkserver.spares = many"));
     assertTrue(e.getMessage().contains("forkserver.spares"), e.getMessage());
+  }
+
+  @Test
+  void lanes_onByDefault_offWhenArteryUsesTls() {
+    assertTrue(with("").lanes());
+    assertFalse(with("multiproc.lanes = off").lanes());
+    assertFalse(with("multiproc.actor-system.pekko.remote.artery.transport = tls-tcp").lanes());
   }
 }
