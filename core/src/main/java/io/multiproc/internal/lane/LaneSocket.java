@@ -29,13 +29,15 @@ final class LaneSocket implements AutoCloseable {
   private static final AtomicLong REFUSED = new AtomicLong();
 
   private final Socket socket;
+  private final Buffered buffered;
   private final DataInputStream in;
   private final OutputStream out;
 
   LaneSocket(Socket socket) throws IOException {
     this.socket = socket;
     socket.setTcpNoDelay(true);
-    this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+    this.buffered = new Buffered(socket.getInputStream());
+    this.in = new DataInputStream(buffered);
     this.out = socket.getOutputStream();
   }
 
@@ -122,9 +124,20 @@ final class LaneSocket implements AutoCloseable {
     return frame;
   }
 
-  /** Whether a read would find bytes without waiting. */
-  boolean readable() throws IOException {
-    return in.available() > 0;
+  /** Whether bytes already read from the socket wait to be taken (no system call). */
+  boolean readable() {
+    return buffered.waiting() > 0;
+  }
+
+  /** A read buffer that tells what it holds without asking the socket. */
+  private static final class Buffered extends BufferedInputStream {
+    Buffered(java.io.InputStream in) {
+      super(in, 64 * 1024);
+    }
+
+    synchronized int waiting() {
+      return count - pos;
+    }
   }
 
   /** Makes reads give up after {@code ms} (see {@link #readSome()}). */

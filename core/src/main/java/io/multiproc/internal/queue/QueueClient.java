@@ -279,6 +279,12 @@ public final class QueueClient {
 
   private Reply awaitLocal(QueueState state, long id, CompletableFuture<Reply> reply) {
     try {
+      // a pipe end fed by one other JVM: read its lane here, the answer then wakes no one else
+      QueueState.Feeder feeder;
+      while (!reply.isDone() && !Thread.currentThread().isInterrupted()
+          && (feeder = state.soleFeeder()) != null && feeder.readFor(reply)) {
+        // readFor returns once the answer came, or this thread was interrupted
+      }
       return reply.get();
     } catch (InterruptedException e) {
       // stop waiting at the queue; an item that came meanwhile is returned, not lost

@@ -50,6 +50,18 @@ public final class QueueState {
     void reply(Reply reply);
   }
 
+  /**
+   * What a pipe end's only writer can be: a connection that a waiting reader of this JVM may read
+   * itself, so the message it waits for wakes it directly.
+   */
+  public interface Feeder {
+    /**
+     * Reads the connection until {@code reply} is complete (or the calling thread is
+     * interrupted); returns false when the connection has ended.
+     */
+    boolean readFor(java.util.concurrent.CompletableFuture<?> reply);
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(QueueState.class);
   private static final Map<String, QueueState> HERE = new ConcurrentHashMap<>();
   private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
@@ -101,6 +113,24 @@ public final class QueueState {
   /** Whether this state takes every put at once (an unbounded queue, a pipe end). */
   public boolean unbounded() {
     return maxsize == 0;
+  }
+
+  /**
+   * The connection every open writer copy of this pipe end belongs to, when there is exactly one
+   * such; else null (a queue, a copy in this JVM or not yet claimed, several writers).
+   */
+  public synchronized Feeder soleFeeder() {
+    if (writers == null || writers.isEmpty()) {
+      return null;
+    }
+    Object first = null;
+    for (Object owner : writers.values()) {
+      if (!(owner instanceof Feeder) || (first != null && first != owner)) {
+        return null;
+      }
+      first = owner;
+    }
+    return (Feeder) first;
   }
 
   /** Makes this state reachable by {@code path} from this JVM's threads and lanes. */

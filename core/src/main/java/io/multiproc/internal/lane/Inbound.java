@@ -1,0 +1,243 @@
+package io.multiproc.internal.lane;
+
+import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueState;
+import io.multiproc.internal.wire.LaneCodec;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * INTERNAL API. The accepting side of one lane: it reads the other JVM's requests and calls the
+ * states they name. It is also the owner of what that JVM asked for, so when the lane ends (the
+ * JVM ended, or was killed) the states clean up after it at once.
+ *
+ * <p>Its own thread reads while nobody else wants to. A thread of this JVM waiting for a pipe end
+ * that only this lane writes into reads the lane itself instead (see {@link #readFor}): the
+ * message it waits for then wakes it directly, with no thread in between, and this lane's thread
+ * stands aside until such readers have been gone for a moment.
+ */
+final class Inbound implements QueueState.Feeder {
+  private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+  private static final QueueState.Replier NO_ANSWER = reply -> { };
+  /** How often a reader blocked on the socket looks up (interrupt, a reader waiting to take over). */
+  private static final int READ_TIMEOUT_MS = 50;
+  /** How long this lane's thread stands aside after the last reader of this JVM left. */
+  private static final long STAND_ASIDE_NANOS = 1_000_000;
+
+  private final LaneSocket lane;
+  private final String peer;
+  private final Map<Integer, QueueState> bound = new HashMap<>(); // guarded by reading
+  private final Set<QueueState> used = new HashSet<>(); // guarded by reading
+  private final Batch batch = new Batch(); // guarded by reading
+  private final ReentrantLock reading = new ReentrantLock();
+  private final Queue<Thread> followers = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger localReaders = new AtomicInteger();
+  private volatile long localLeft;
+  private volatile boolean closed;
+  private boolean cleanedUp; // guarded by this
+
+  Inbound(LaneSocket lane, String peer) throws IOException {
+    this.lane = lane;
+    this.peer = peer;
+    lane.readTimeout(READ_TIMEOUT_MS);
+  }
+
+  /** This lane's own reading loop, until the lane ends. */
+  void run() {
+    while (!closed) {
+      if (localReaders.get() > 0 || System.nanoTime() - localLeft < STAND_ASIDE_NANOS) {
+        LockSupport.parkNanos(this, STAND_ASIDE_NANOS);
+        continue;
+      }
+      reading.lock();
+      try {
+        step();
+      } finally {
+        reading.unlock();
+        wakeFollower();
+      }
+    }
+    cleanUp();
+  }
+
+  @Override
+  public boolean readFor(CompletableFuture<?> reply) {
+    if (closed) {
+      return false;
+    }
+    Thread me = Thread.currentThread();
+    localReaders.incrementAndGet();
+    try {
+      while (!reply.isDone() && !closed && !me.isInterrupted()) {
+        if (reading.tryLock()) {
+          try {
+            while (!reply.isDone() && !closed && !me.isInterrupted()) {
+              step();
+            }
+          } finally {
+            reading.unlock();
+            wakeFollower();
+          }
+        } else {
+          followers.add(me);
+          try {
+            if (!reply.isDone() && reading.isLocked()) {
+              LockSupport.parkNanos(this, 1_000_000);
+            }
+          } finally {
+            followers.remove(me);
+          }
+        }
+      }
+    } finally {
+      localLeft = System.nanoTime();
+      localReaders.decrementAndGet();
+    }
+    if (closed) {
+      cleanUp();
+    }
+    return !closed;
+  }
+
+  private void wakeFollower() {
+    Thread next = followers.peek();
+    if (next != null) {
+      LockSupport.unpark(next);
+    }
+  }
+
+  /** Reads and handles one frame, or returns when none came for a while; holds {@code reading}. */
+  private void step() {
+    try {
+      if (!batch.isEmpty() && !lane.readable()) {
+        batch.store(); // nothing more has come: the puts gathered go in now
+      }
+      byte[] frame = lane.readSome();
+      if (frame != null) {
+        handle(frame);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!(e instanceof IOException io && LaneSocket.isEnd(io))) {
+        LOG.warn("closing the lane from {} after a bad request: {}", peer, e.toString());
+      }
+      closed = true;
+      batch.store();
+      lane.close();
+    }
+  }
+
+  private void handle(byte[] frame) throws IOException {
+    int index = ((frame[1] & 0xff) << 24) | ((frame[2] & 0xff) << 16)
+        | ((frame[3] & 0xff) << 8) | (frame[4] & 0xff);
+    if (frame[0] == LaneServer.BIND) {
+      String path = new DataInputStream(new ByteArrayInputStream(frame, 5, frame.length - 5))
+          .readUTF();
+      QueueState state = QueueState.here(path);
+      if (state == null) {
+        throw new IOException("no queue at " + path + " in this JVM");
+      }
+      bound.put(index, state);
+      return;
+    }
+    if (frame[0] == LaneServer.SYNC) {
+      answer(new QueueActor.Ok(((QueueActor.Taken) LaneCodec.read(frame, 5)).id()));
+      return;
+    }
+    QueueState state = bound.get(index);
+    if (state == null) {
+      throw new IOException("a request names queue " + index + ", which was never bound");
+    }
+    used.add(state);
+    QueueActor.Command request = (QueueActor.Command) LaneCodec.read(frame, 5);
+    boolean tell = frame[0] == LaneServer.TELL;
+    if (tell && request instanceof QueueActor.Put put && state.unbounded()) {
+      batch.add(state, put.item());
+      return;
+    }
+    batch.store(); // what came before this request is handled before it
+    state.handle(request, tell ? NO_ANSWER : this::answer, this);
+  }
+
+  private void answer(QueueActor.Reply reply) {
+    LaneSocket.Frame frame = new LaneSocket.Frame();
+    LaneCodec.write(reply, frame);
+    try {
+      lane.write(frame);
+    } catch (IOException e) {
+      // the other JVM is gone: this lane's reader ends and the states drop what it asked for
+    }
+  }
+
+  /** Once the lane ended: the states drop what the other JVM asked for. */
+  private void cleanUp() {
+    Set<QueueState> states;
+    synchronized (this) {
+      if (cleanedUp) {
+        return;
+      }
+      cleanedUp = true;
+    }
+    reading.lock(); // the last reader has left the socket
+    try {
+      states = new HashSet<>(used);
+    } finally {
+      reading.unlock();
+    }
+    for (QueueState state : states) {
+      state.ownerDown(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "lane from " + peer;
+  }
+
+  /**
+   * Pipelined puts to one unbounded queue that came one after another: stored with one call, so
+   * a consumer waiting on the queue wakes once for many items, not once for each.
+   */
+  private final class Batch {
+    private static final int MAX = 4096;
+    private QueueState state;
+    private List<byte[]> items = new ArrayList<>();
+
+    boolean isEmpty() {
+      return items.isEmpty();
+    }
+
+    void add(QueueState to, byte[] item) {
+      if (to != state) {
+        store();
+        state = to;
+      }
+      items.add(item);
+      if (items.size() >= MAX) {
+        store();
+      }
+    }
+
+    void store() {
+      if (!items.isEmpty()) {
+        List<byte[]> full = items;
+        items = new ArrayList<>();
+        state.handle(new QueueActor.PutBatch(-1, full, null, null), NO_ANSWER, Inbound.this);
+      }
+    }
+  }
+}
