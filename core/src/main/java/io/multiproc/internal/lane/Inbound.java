@@ -11,13 +11,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +39,10 @@ final class Inbound implements QueueState.Feeder {
 
   private final LaneSocket lane;
   private final String peer;
-  private final Map<Integer, QueueState> bound = new HashMap<>(); // guarded by reading
-  private final Set<QueueState> used = new HashSet<>(); // guarded by reading
-  private final Batch batch = new Batch(); // guarded by reading
-  private final ReentrantLock reading = new ReentrantLock();
-  private final Queue<Thread> followers = new ConcurrentLinkedQueue<>();
+  private final Map<Integer, QueueState> bound = new HashMap<>(); // guarded by the reading turn
+  private final Set<QueueState> used = new HashSet<>(); // guarded by the reading turn
+  private final Batch batch = new Batch(); // guarded by the reading turn
+  private final ReadTurns turns = new ReadTurns();
   private final AtomicInteger localReaders = new AtomicInteger();
   private volatile long localLeft;
   private volatile boolean closed;
@@ -64,12 +61,11 @@ final class Inbound implements QueueState.Feeder {
         LockSupport.parkNanos(this, STAND_ASIDE_NANOS);
         continue;
       }
-      reading.lock();
+      turns.acquire();
       try {
         step();
       } finally {
-        reading.unlock();
-        wakeFollower();
+        turns.release();
       }
     }
     cleanUp();
@@ -82,27 +78,10 @@ final class Inbound implements QueueState.Feeder {
     }
     Thread me = Thread.currentThread();
     localReaders.incrementAndGet();
+    BooleanSupplier more = () -> !reply.isDone() && !closed && !me.isInterrupted();
     try {
-      while (!reply.isDone() && !closed && !me.isInterrupted()) {
-        if (reading.tryLock()) {
-          try {
-            while (!reply.isDone() && !closed && !me.isInterrupted()) {
-              step();
-            }
-          } finally {
-            reading.unlock();
-            wakeFollower();
-          }
-        } else {
-          followers.add(me);
-          try {
-            if (!reply.isDone() && reading.isLocked()) {
-              LockSupport.parkNanos(this, 1_000_000);
-            }
-          } finally {
-            followers.remove(me);
-          }
-        }
+      while (more.getAsBoolean()) {
+        turns.take(reply, more, this::step);
       }
     } finally {
       localLeft = System.nanoTime();
@@ -114,14 +93,7 @@ final class Inbound implements QueueState.Feeder {
     return !closed;
   }
 
-  private void wakeFollower() {
-    Thread next = followers.peek();
-    if (next != null) {
-      LockSupport.unpark(next);
-    }
-  }
-
-  /** Reads and handles one frame, or returns when none came for a while; holds {@code reading}. */
+  /** Reads and handles one frame, or returns when none came for a while; holds the turn. */
   private void step() {
     try {
       if (!batch.isEmpty() && !lane.readable()) {
@@ -192,11 +164,11 @@ final class Inbound implements QueueState.Feeder {
       }
       cleanedUp = true;
     }
-    reading.lock(); // the last reader has left the socket
+    turns.acquire(); // the last reader has left the socket
     try {
       states = new HashSet<>(used);
     } finally {
-      reading.unlock();
+      turns.release();
     }
     for (QueueState state : states) {
       state.ownerDown(this);

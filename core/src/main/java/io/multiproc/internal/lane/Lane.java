@@ -13,15 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +50,7 @@ public final class Lane {
   private final LaneSocket socket;
   private final Map<String, Integer> bound = new ConcurrentHashMap<>();
   private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
-  private final ReentrantLock reading = new ReentrantLock();
-  private final Queue<Thread> followers = new ConcurrentLinkedQueue<>();
+  private final ReadTurns turns = new ReadTurns();
   /** Frames that want no answer, queued in order; guarded by itself. */
   private Frames queued = new Frames();
   /** Taken by whoever writes to the socket, so queued frames leave in order. */
@@ -284,33 +281,16 @@ public final class Lane {
    */
   private QueueActor.Reply await(CompletableFuture<QueueActor.Reply> reply, Duration timeout)
       throws InterruptedException, TimeoutException {
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     Thread me = Thread.currentThread();
     reply.whenComplete((r, e) -> LockSupport.unpark(me));
+    BooleanSupplier more = () -> !reply.isDone() && !closed && !me.isInterrupted()
+        && (timeout == null || System.nanoTime() - deadline < 0);
     while (!reply.isDone()) {
-      if (System.nanoTime() - deadline > 0 && timeout != null) {
+      if (timeout != null && System.nanoTime() - deadline >= 0) {
         throw new TimeoutException();
       }
-      if (reading.tryLock()) {
-        try {
-          readUntil(reply, deadline, timeout != null);
-        } finally {
-          reading.unlock();
-          Thread next = followers.peek();
-          if (next != null) {
-            LockSupport.unpark(next);
-          }
-        }
-      } else {
-        followers.add(me);
-        try {
-          if (!reply.isDone() && reading.isLocked()) {
-            LockSupport.parkNanos(this, 1_000_000);
-          }
-        } finally {
-          followers.remove(me);
-        }
-      }
+      turns.take(reply, more, this::readOne);
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }
@@ -323,14 +303,12 @@ public final class Lane {
     }
   }
 
-  private void readUntil(CompletableFuture<?> reply, long deadline, boolean timed) {
+  /** Reads one answer (or returns after the read timeout) and hands it to its request. */
+  private void readOne() {
     try {
-      while (!reply.isDone() && !(timed && System.nanoTime() - deadline > 0)
-          && !Thread.currentThread().isInterrupted()) {
-        byte[] frame = socket.readSome();
-        if (frame != null) {
-          Inbox.deliver((QueueActor.Reply) LaneCodec.read(frame, 0));
-        }
+      byte[] frame = socket.readSome();
+      if (frame != null) {
+        Inbox.deliver((QueueActor.Reply) LaneCodec.read(frame, 0));
       }
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof IOException io && LaneSocket.isEnd(io))) {
