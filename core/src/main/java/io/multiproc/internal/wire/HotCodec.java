@@ -90,6 +90,23 @@ final class HotCodec {
     return true;
   }
 
+  /** Writes {@code o} in the compact form where it has one, else in the general one. */
+  void writeAny(Object o, ByteArrayOutputStream out) {
+    try {
+      DataOutputStream data = new DataOutputStream(out);
+      if (!write(o, data)) {
+        data.writeByte(GENERAL);
+        data.flush();
+        JavaReducer.write(o, out);
+      }
+      data.flush();
+    } catch (java.io.NotSerializableException e) {
+      throw new IllegalArgumentException(GraphProbe.describe(o, e), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot encode " + o.getClass().getName() + ": " + e, e);
+    }
+  }
+
   /** Reads a message written by {@link #write}; {@code kind} is its first byte, already read. */
   Object read(byte kind, DataInputStream in) throws IOException {
     return switch (kind) {

@@ -2,9 +2,7 @@ package io.multiproc.internal.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.NotSerializableException;
 
 /**
  * INTERNAL API. The form of a {@link Wire} message on a lane (a direct socket between two JVMs
@@ -19,20 +17,7 @@ public final class LaneCodec {
 
   /** Writes {@code message} to {@code out}. */
   public static void write(Wire message, ByteArrayOutputStream out) {
-    try {
-      DataOutputStream data = new DataOutputStream(out);
-      if (!HOT.write(message, data)) {
-        data.writeByte(HotCodec.GENERAL);
-        data.flush();
-        JavaReducer.write(message, out);
-      }
-      data.flush();
-    } catch (NotSerializableException e) {
-      throw new IllegalArgumentException(GraphProbe.describe(message, e), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot encode " + message.getClass().getName() + ": "
-          + e, e);
-    }
+    HOT.writeAny(message, out);
   }
 
   /** Reads the message of {@code frame} from {@code from} to its end. */

@@ -4,7 +4,6 @@ import io.multiproc.internal.Authkey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -55,19 +54,7 @@ public final class WireSerializer extends JSerializer {
   public byte[] toBinary(Object o) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(new byte[TAG_BYTES], 0, TAG_BYTES);
-    try {
-      java.io.DataOutputStream data = new java.io.DataOutputStream(out);
-      if (!hot.write(o, data)) {
-        data.writeByte(HotCodec.GENERAL);
-        data.flush();
-        JavaReducer.write(o, out);
-      }
-      data.flush();
-    } catch (NotSerializableException e) {
-      throw new IllegalArgumentException(GraphProbe.describe(o, e), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot encode " + o.getClass().getName() + ": " + e, e);
-    }
+    hot.writeAny(o, out);
     byte[] frame = out.toByteArray();
     Mac mac = MAC.get();
     mac.update(frame, TAG_BYTES, frame.length - TAG_BYTES);
