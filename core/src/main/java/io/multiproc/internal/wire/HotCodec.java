@@ -27,6 +27,11 @@ final class HotCodec {
   private static final byte ITEM_PART = 7;
   private static final byte EMPTY = 8;
   private static final byte PUT_BATCH = 9;
+  private static final byte POLL = 10;
+  private static final byte EOF = 11;
+  private static final byte FULL = 12;
+  private static final byte SIZE = 13;
+  private static final byte SIZES = 14;
 
   private final ExtendedActorSystem system;
   private volatile ActorRefResolver resolver;
@@ -84,6 +89,28 @@ final class HotCodec {
     } else if (o instanceof QueueActor.Empty e) {
       out.writeByte(EMPTY);
       out.writeLong(e.id());
+    } else if (o instanceof QueueActor.Poll p) {
+      out.writeByte(POLL);
+      out.writeLong(p.id());
+      out.writeLong(p.timeoutMs());
+      ref(out, p.replyTo());
+      ref(out, p.jvm());
+    } else if (o instanceof QueueActor.Eof e) {
+      out.writeByte(EOF);
+      out.writeLong(e.id());
+    } else if (o instanceof QueueActor.Full f) {
+      out.writeByte(FULL);
+      out.writeLong(f.id());
+    } else if (o instanceof QueueActor.Size s) {
+      out.writeByte(SIZE);
+      out.writeLong(s.id());
+      ref(out, s.replyTo());
+    } else if (o instanceof QueueActor.Sizes s) {
+      out.writeByte(SIZES);
+      out.writeLong(s.id());
+      out.writeInt(s.size());
+      out.writeBoolean(s.full());
+      out.writeInt(s.waitingGetters());
     } else {
       return false;
     }
@@ -120,6 +147,12 @@ final class HotCodec {
       case PUT_PART -> new QueueActor.PutPart(in.readLong(), bytes(in), ref(in));
       case ITEM_PART -> new QueueActor.ItemPart(in.readLong(), in.readInt(), bytes(in));
       case EMPTY -> new QueueActor.Empty(in.readLong());
+      case POLL -> new QueueActor.Poll(in.readLong(), in.readLong(), ref(in), ref(in));
+      case EOF -> new QueueActor.Eof(in.readLong());
+      case FULL -> new QueueActor.Full(in.readLong());
+      case SIZE -> new QueueActor.Size(in.readLong(), ref(in));
+      case SIZES -> new QueueActor.Sizes(in.readLong(), in.readInt(), in.readBoolean(),
+          in.readInt());
       case PUT_BATCH -> {
         long id = in.readLong();
         int n = in.readInt();

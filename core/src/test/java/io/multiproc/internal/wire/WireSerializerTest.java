@@ -66,4 +66,24 @@ class WireSerializerTest {
     assertEquals(12, got.id());
     assertTrue(java.util.Arrays.equals(item, got.item()));
   }
+
+  @Test
+  void answersAndSmallRequests_compactForm_roundTripEqual() {
+    Object[] messages = {
+        new io.multiproc.internal.queue.QueueActor.Poll(1, 250, null, null),
+        new io.multiproc.internal.queue.QueueActor.Eof(2),
+        new io.multiproc.internal.queue.QueueActor.Full(3),
+        new io.multiproc.internal.queue.QueueActor.Size(4, null),
+        new io.multiproc.internal.queue.QueueActor.Sizes(5, 17, true, 2)};
+    for (Object m : messages) {
+      byte[] frame = serializer.toBinary(m);
+      assertTrue(frame[WireSerializer.TAG_BYTES] != 0, "compact form for " + m);
+      assertEquals(m, serializer.fromBinaryJava(frame, null));
+    }
+    var batch = (io.multiproc.internal.queue.QueueActor.PutBatch) serializer.fromBinaryJava(
+        serializer.toBinary(new io.multiproc.internal.queue.QueueActor.PutBatch(6,
+            java.util.List.of(new byte[] {1}, new byte[] {2, 3}), null, null)), null);
+    assertEquals(2, batch.items().size());
+    assertTrue(java.util.Arrays.equals(new byte[] {2, 3}, batch.items().get(1)));
+  }
 }
