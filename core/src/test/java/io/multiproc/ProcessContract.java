@@ -50,6 +50,21 @@ public abstract class ProcessContract extends StartMethodContract {
     }
   }
 
+  /** Starts a non-daemon thread that finishes its work only once the test says go. */
+  static void leaveThreadRunning(String dir) throws IOException {
+    Thread worker = new Thread(() -> {
+      try {
+        waitFor(dir + "/go");
+        write(dir + "/done", "done");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    worker.setDaemon(false);
+    worker.start();
+    write(dir + "/returned", "run() returned");
+  }
+
   static void fail(String message) {
     throw new IllegalStateException(message);
   }
@@ -266,5 +281,20 @@ public abstract class ProcessContract extends StartMethodContract {
     while (Files.readAllLines(path).stream().filter("start"::equals).count() < parties) {
       Thread.sleep(10); // polls a condition the other children make true
     }
+  }
+
+  @Test
+  void nonDaemonThread_outlivesRun_finishesBeforeTheProcessEnds() throws Exception {
+    // a process of the thread method is a thread, as in multiprocessing.dummy: the threads it
+    // starts live on in the JVM, not in the process
+    org.junit.jupiter.api.Assumptions.assumeFalse("thread".equals(startMethod()));
+    Process p = ctx().process(ProcessContract::leaveThreadRunning, dir.toString());
+    p.start();
+    waitFor(dir + "/returned");
+    Files.writeString(dir.resolve("go"), "go"); // only now may the thread finish
+    p.join();
+    assertEquals(0, p.exitcode());
+    assertTrue(Files.exists(dir.resolve("done")),
+        "the process waited for its non-daemon thread, as CPython's does");
   }
 }

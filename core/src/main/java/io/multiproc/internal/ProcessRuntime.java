@@ -224,6 +224,9 @@ public final class ProcessRuntime {
     return m;
   }
 
+  /** The thread that runs CPython's exit function once the program's threads have ended. */
+  private static final String EXIT_WATCH = "multiproc-exit-watch";
+
   /**
    * Arranges, once, for CPython's exit function: when the program's own threads have all ended
    * (its main code is done), {@code finishChildren} runs (daemonic children are ended, the others
@@ -243,7 +246,7 @@ public final class ProcessRuntime {
       Thread watcher = new Thread(() -> {
         awaitProgramThreadsEnded();
         finishChildren.run();
-      }, "multiproc-exit-watch");
+      }, EXIT_WATCH);
       watcher.setDaemon(false);
       watcher.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -258,10 +261,12 @@ public final class ProcessRuntime {
   }
 
   /**
-   * Waits until no non-daemon thread but this one and the JVM's own is alive: the moment the JVM
-   * would exit, were it not for this thread. Java announces no such moment, so it is polled.
+   * Waits until no non-daemon thread is alive but the caller, the exit watch and the JVM's own:
+   * the moment the JVM would exit, were it not for the caller. Java announces no such moment, so
+   * it is polled. A child JVM calls this after its process's run(), as CPython's child joins the
+   * non-daemon threads its process started (threading._shutdown) before it exits.
    */
-  private static void awaitProgramThreadsEnded() {
+  public static void awaitProgramThreadsEnded() {
     Thread me = Thread.currentThread();
     ThreadGroup root = me.getThreadGroup();
     while (root.getParent() != null) {
@@ -277,7 +282,7 @@ public final class ProcessRuntime {
       for (int i = 0; i < n && !programRuns; i++) {
         Thread t = threads[i];
         programRuns = t != me && !t.isDaemon() && t.isAlive()
-            && !t.getName().equals("DestroyJavaVM");
+            && !t.getName().equals("DestroyJavaVM") && !t.getName().equals(EXIT_WATCH);
       }
       if (!programRuns) {
         return;

@@ -57,6 +57,7 @@ public final class ChildMain {
         boot.parentPid(), boot.parentName(), boot.registryPath()));
     parent.running(process.daemon());
     int code = ProcessAccess.get().bootstrap(process);
+    ProcessRuntime.awaitProgramThreadsEnded(); // the non-daemon threads its process started
     io.multiproc.internal.queue.OpenEnds.closeAll(); // as an exiting process closes its fds
     io.multiproc.internal.queue.QueueClient.flushAll(); // its puts (and closes) are handled
     // the exit report follows the process's last output on both streams, so the parent's join
