@@ -27,6 +27,10 @@ public final class ForkserverStartMethod implements StartMethod {
     return t;
   });
   private static final long REFILL_DELAY_MS = 250;
+  /** How long a refill waits at most for the processors to have room. */
+  private static final long REFILL_PATIENCE_MS = 5_000;
+  /** The share of all processors' time in use above which a spare does not start booting. */
+  private static final double BUSY = 0.75;
   private final Deque<JvmChild> spares = new ArrayDeque<>();
   private volatile boolean shutdown;
 
@@ -46,11 +50,28 @@ public final class ForkserverStartMethod implements StartMethod {
     child.assign(request.payload());
     // A booting JVM takes a core for most of a second. Booting the replacement while the process
     // just handed over runs would slow that process on a small machine, so the replacement starts
-    // when it ends, or after a short delay for a process that runs longer.
-    CompletableFuture.anyOf(child.exit(), CompletableFuture.runAsync(() -> { },
-            CompletableFuture.delayedExecutor(REFILL_DELAY_MS, TimeUnit.MILLISECONDS)))
+    // when it ends, or once the machine's processors have room (at the latest after a while).
+    CompletableFuture.anyOf(child.exit(), roomToBoot(REFILL_DELAY_MS, REFILL_PATIENCE_MS))
         .thenRunAsync(this::refill, REFILLER);
     return new JvmPopen(child);
+  }
+
+  /**
+   * Completes after {@code delayMs}, once the processors were less than {@value #BUSY} busy since
+   * the last look, or after {@code patienceMs} whatever their load.
+   */
+  private static CompletableFuture<Void> roomToBoot(long delayMs, long patienceMs) {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (!(os instanceof com.sun.management.OperatingSystemMXBean load) || patienceMs <= 0) {
+      return CompletableFuture.runAsync(() -> { },
+          CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS));
+    }
+    load.getCpuLoad(); // the first look only starts the measuring
+    return CompletableFuture.supplyAsync(load::getCpuLoad,
+            CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS))
+        .thenCompose(busy -> busy >= 0 && busy < BUSY ? CompletableFuture.completedFuture(null)
+            : roomToBoot(delayMs, patienceMs - delayMs));
   }
 
   /** Boots spares up to the configured number; completes when all of them have registered. */
