@@ -39,6 +39,12 @@ public abstract class QueueContract extends StartMethodContract {
     }
   }
 
+  /** Gets one item, passes it on, then waits elsewhere (on nothing a queue does) until ended. */
+  static void passOnThenWait(Queue<Object> in, Queue<Object> out) throws InterruptedException {
+    out.put(in.get());
+    new java.util.concurrent.CountDownLatch(1).await(); // ended by the test
+  }
+
   static void worker(JoinableQueue<Integer> q, Queue<Integer> done) {
     Integer i;
     while ((i = q.get()) != null) {
@@ -296,5 +302,21 @@ public abstract class QueueContract extends StartMethodContract {
     }
     ps.forEach(Process::join);
     assertTrue(q.empty(), "nothing more than was put");
+  }
+
+  @Test
+  void putAfterGet_arrives_whileTheProducerWaitsOnSomethingElse() {
+    Queue<Object> in = new Queue<>();
+    Queue<Object> out = new Queue<>();
+    Process p = ctx().process(QueueContract::passOnThenWait, in, out);
+    p.start();
+    in.put("baton");
+    try {
+      assertEquals("baton", out.get(true, Duration.ofSeconds(60)),
+          "a put must leave its process even when nothing follows it");
+    } finally {
+      p.terminate();
+      p.join();
+    }
   }
 }

@@ -193,18 +193,20 @@ public final class Lane {
       new DataOutputStream(frame).writeInt(index);
       LaneCodec.write(request, frame);
       frame.seal();
-      int length;
+      boolean writesNow;
       boolean wake;
       synchronized (this) {
         queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
-        length = queued.size();
-        wake = writerParked;
-        writerParked = false;
+        writesNow = now || queued.size() >= QUEUED_MAX;
+        wake = !writesNow && writerParked; // else the writer is up and will send it
+        if (wake) {
+          writerParked = false;
+        }
       }
       if (!now) {
         unsynced = true;
       }
-      if (now || length >= QUEUED_MAX) {
+      if (writesNow) {
         flushQueued();
       } else if (wake) {
         LockSupport.unpark(writer);
