@@ -60,6 +60,11 @@ public final class Lock implements Acquirable, Serializable {
     return LeasedLock.of(path).snapshot();
   }
 
+  /** Processes waiting at the lock's actor plus threads of this JVM waiting for their turn. */
+  int waiting() {
+    return snapshot().waiting() + LeasedLock.of(path).localWaiting();
+  }
+
   @Override
   public String toString() {
     return "<Lock>";

@@ -105,6 +105,11 @@ public final class LeasedLock {
     actor.call((id, replyTo) -> new LockActor.Release(id, replyTo), null);
   }
 
+  /** How many threads of this JVM wait for their turn to take the lock. */
+  public int localWaiting() {
+    return slot.getQueueLength();
+  }
+
   /** What the actor knows of the lock, for tests. */
   public LockActor.Snapshot snapshot() {
     return (LockActor.Snapshot) ((Reply.Answer) actor.ask((id, replyTo) ->

@@ -67,8 +67,24 @@ public final class SharedRef<C> {
 
   /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
-    CompletableFuture<Reply> answer = SyncInbox.expect(id);
+    CompletableFuture<Reply> answer = expect(id);
     ref().tell(request.apply(id, SyncInbox.ref()));
+    return await(id, answer, wait);
+  }
+
+  /** The future of the answer with {@code id}; call before sending what it answers. */
+  public static CompletableFuture<Reply> expect(long id) {
+    return SyncInbox.expect(id);
+  }
+
+  /**
+   * Waits for {@code answer} to the request {@code id}; {@code wait} is how long the actor itself
+   * may keep it waiting (null: for ever).
+   *
+   * @throws ProcessError when no answer comes within {@code wait} and a margin (the process that
+   *     created the primitive ended), or the wait is interrupted
+   */
+  public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
     Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
     try {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
