@@ -1,0 +1,16 @@
+package io.multiproc.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** s4-15: without a lock, a hundred clients oversell the one ticket. */
+class S4_15IT {
+  @Test
+  void noLock_ticketOversold() {
+    SampleRun.Output o = SampleRun.inThisJvm("s4-15");
+    assertEquals(100, TicketCount.searches(o), o.stdout());
+    assertTrue(TicketCount.sold(o) > 1, "the one ticket was sold " + TicketCount.sold(o) + " times:\n" + o.stdout());
+  }
+}
