@@ -7,25 +7,41 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * INTERNAL API. One JVM's side of a Lock: it keeps the lease the {@link LockActor} granted after
  * its threads release the lock, so taking the lock again costs no message until the actor recalls
- * it for another JVM. This JVM's threads queue for it first come, first served (a fair semaphore),
- * and only the head of that queue talks to the actor.
+ * it for another JVM. A recall is honoured once the lease is {@link #QUANTUM} old (at once when it
+ * is older), which bounds how long another process waits beyond this one's use.
+ *
+ * <p>Two regimes. The fast one: the lease is here, not recalled, and no thread of this JVM waits;
+ * then acquire and release are one compare-and-set each on {@link #fast}. Otherwise the slow one:
+ * this JVM's threads queue for the lock first come, first served (a fair semaphore, {@link
+ * #slot}), and only the thread at the head talks to the actor. While the fast regime lasts it
+ * owns the slot's permit; whoever ends it takes that permit over.
  */
 public final class LeasedLock {
+  /** How long a granted lease stays here at least, even when recalled. */
+  static final long QUANTUM = TimeUnit.MILLISECONDS.toNanos(2);
+  private static final int SLOW = 0;
+  private static final int FREE = 1;
+  private static final int HELD = 2;
+  private static final int WANTED = 3; // held, and its release must take the slow path
   private static final Map<String, LeasedLock> BY_PATH = new ConcurrentHashMap<>();
 
   private final SharedRef<LockActor.Command> actor;
-  /** Taken by the thread that holds the lock, or is asking the actor for it. */
+  private final AtomicInteger fast = new AtomicInteger(SLOW);
+  /** Threads in the slow acquire: while there are any, the fast regime is not entered. */
+  private final AtomicInteger slowWaiters = new AtomicInteger();
   private final Semaphore slot = new Semaphore(1, true);
   // guarded by this
   private long lease; // the lease held or being asked for; 0 when none
   private boolean leased; // the actor granted {@code lease}
-  private boolean held; // a thread of this JVM holds the lock
-  private boolean recalled; // the actor wants the lease back: it goes back on release
+  private boolean held; // a thread holds the lock in the slow regime
+  private boolean recalled; // the actor wants the lease back
   private boolean revoked; // another process released the lock while its grant was on the way
+  private long grantedAt;
 
   private LeasedLock(String path) {
     this.actor = new SharedRef<>(path, "lock");
@@ -36,14 +52,52 @@ public final class LeasedLock {
     return BY_PATH.computeIfAbsent(path, LeasedLock::new);
   }
 
+  /** Gives back every lease no thread holds; called as a process ends. */
+  public static void returnAll() {
+    BY_PATH.values().forEach(l -> l.recallNow(-1));
+  }
+
   /**
    * Takes the lock; waits when {@code block}, at most {@code timeout} (null: no limit). Returns
    * false when it was not free in time.
    */
   public boolean acquire(boolean block, Duration timeout) {
+    return fast.compareAndSet(FREE, HELD) || slowAcquire(block, timeout);
+  }
+
+  /**
+   * Releases the lock: at once when this JVM has it, else through the actor (the holder is
+   * another process).
+   *
+   * @throws IllegalStateException when the lock was not locked
+   */
+  public void release() {
+    if (!fast.compareAndSet(HELD, FREE)) {
+      slowRelease();
+    }
+  }
+
+  private boolean slowAcquire(boolean block, Duration timeout) {
     long start = System.nanoTime();
-    if (!takeSlot(block, timeout)) {
-      return false;
+    slowWaiters.incrementAndGet();
+    try {
+      while (true) {
+        int f = fast.get();
+        if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
+          synchronized (this) { // the fast regime's permit is this thread's now
+            held = true;
+          }
+          return true;
+        }
+        if (f == SLOW || f == WANTED || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
+          break;
+        }
+      }
+      if (!takeSlot(block, remaining(block, timeout, start))) {
+        return false;
+      }
+    } finally {
+      slowWaiters.decrementAndGet();
     }
     long id;
     synchronized (this) {
@@ -72,30 +126,27 @@ public final class LeasedLock {
     synchronized (this) {
       leased = true;
       held = true;
+      grantedAt = System.nanoTime();
       if (revoked) { // released by another process right after it was granted to this one
-        end(LockActor.Revoked.class);
+        end(false, true);
         slot.release();
       } else if (recalled) {
-        actor.tell(new LockActor.Busy(id));
+        scheduleRecall(id);
       }
     }
     return true;
   }
 
-  /**
-   * Releases the lock: at once when a thread of this JVM holds it, else through the actor (the
-   * holder is another process).
-   *
-   * @throws IllegalStateException when the lock was not locked
-   */
-  public void release() {
+  private void slowRelease() {
     synchronized (this) {
-      if (held) {
+      int f = fast.get();
+      if (f == WANTED && fast.compareAndSet(WANTED, SLOW)) {
+        freed(); // released by a fast-path holder that others wait for
+        return;
+      }
+      if (f == SLOW && held) {
         held = false;
-        if (recalled) {
-          end(LockActor.Return.class);
-        }
-        slot.release();
+        freed();
         return;
       }
       if (leased) {
@@ -103,6 +154,21 @@ public final class LeasedLock {
       }
     }
     actor.call((id, replyTo) -> new LockActor.Release(id, replyTo), null);
+  }
+
+  /** The lock was just released by this JVM, whose thread owns the slot's permit. */
+  private void freed() {
+    if (recalled && System.nanoTime() - grantedAt >= QUANTUM) {
+      end(true, false);
+      slot.release();
+    } else if (leased && !recalled && slowWaiters.get() == 0) {
+      fast.set(FREE);
+      if (slowWaiters.get() > 0 && fast.compareAndSet(FREE, SLOW)) {
+        slot.release(); // a thread came to wait meanwhile: it gets the lock
+      }
+    } else {
+      slot.release();
+    }
   }
 
   /** How many threads of this JVM wait for their turn to take the lock. */
@@ -157,38 +223,75 @@ public final class LeasedLock {
       return;
     }
     if (push instanceof Reply.Recall) {
-      if (leased && !held) {
-        end(LockActor.Return.class);
-      } else {
-        recalled = true;
-        if (leased) {
-          actor.tell(new LockActor.Busy(lease));
-        }
+      recalled = true;
+      if (leased) { // else the grant is on its way, and its thread sees the recall
+        scheduleRecall(lease);
       }
     } else if (push instanceof Reply.Revoke) {
-      if (leased) {
-        boolean wasHeld = held;
-        end(LockActor.Revoked.class);
-        if (wasHeld) {
-          slot.release();
-        }
-      } else {
+      if (!leased) {
         revoked = true;
+        return;
+      }
+      int f = fast.getAndSet(SLOW);
+      boolean wasHeld = f == HELD || f == WANTED || (f == SLOW && held);
+      boolean permitHere = f != SLOW || held; // the fast regime's, or the slow holder's
+      held = false;
+      end(wasHeld, true);
+      if (permitHere) {
+        slot.release();
+      }
+    }
+  }
+
+  /** Honours the recall of lease {@code id} once it is {@link #QUANTUM} old. */
+  private void scheduleRecall(long id) {
+    long wait = grantedAt + QUANTUM - System.nanoTime();
+    if (wait <= 0) {
+      recallNow(id);
+      return;
+    }
+    var system = ProcessRuntime.system();
+    system.scheduler().scheduleOnce(Duration.ofNanos(wait), () -> recallNow(id),
+        system.executionContext());
+  }
+
+  /**
+   * Gives lease {@code id} (-1: whichever) back if no thread holds the lock; else makes its
+   * release give it back, and tells the actor so.
+   */
+  private synchronized void recallNow(long id) {
+    if (!leased || (id != -1 && id != lease)) {
+      return;
+    }
+    while (true) {
+      int f = fast.get();
+      if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
+        end(true, false);
+        slot.release();
+        return;
+      }
+      if (f == SLOW && !held) {
+        end(true, false); // a waiting thread has the permit next, and asks the actor
+        return;
+      }
+      if (f == WANTED || (f == SLOW && held) || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
+        if (id != -1) {
+          actor.tell(new LockActor.Busy(lease));
+        }
+        return;
       }
     }
   }
 
   /** The lease goes back to the actor: as a Return, or as the answer to a Revoke. */
-  private void end(Class<? extends LockActor.Command> how) {
+  private void end(boolean wasHeld, boolean asRevoked) {
     long id = lease;
-    boolean wasHeld = held;
     lease = 0;
     leased = false;
     held = false;
     recalled = false;
     revoked = false;
     SyncInbox.unlease(id);
-    actor.tell(how == LockActor.Return.class ? new LockActor.Return(id)
-        : new LockActor.Revoked(id, wasHeld));
+    actor.tell(asRevoked ? new LockActor.Revoked(id, wasHeld) : new LockActor.Return(id));
   }
 }
