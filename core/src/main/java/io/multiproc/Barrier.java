@@ -22,8 +22,7 @@ public final class Barrier implements Serializable {
   private final int parties;
   private final Target action;
   private final Duration timeout;
-  private final String path;
-  private transient volatile SharedRef<BarrierActor.Command> actor;
+  private final SharedRef<BarrierActor.Command> actor;
 
   /** A barrier for {@code parties}, with no action and no default timeout. */
   public Barrier(int parties) {
@@ -43,8 +42,8 @@ public final class Barrier implements Serializable {
     this.parties = parties;
     this.action = action;
     this.timeout = timeout;
-    this.path = ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
-        "barrier");
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
+        "barrier"), "barrier");
   }
 
   /** Waits for all parties, at most the barrier's default timeout; see {@link #await(Duration)}. */
@@ -62,7 +61,7 @@ public final class Barrier implements Serializable {
    */
   public int await(Duration timeout) {
     long ms = SharedRef.millis(true, timeout);
-    Reply r = actor().ask((id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
+    Reply r = actor.ask((id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
         ProcessRuntime.registry()), timeout);
     if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
       boolean ok = false;
@@ -73,7 +72,7 @@ public final class Barrier implements Serializable {
         throw new ProcessError("the barrier's action failed: " + e, e);
       } finally {
         boolean done = ok;
-        r = actor().ask((id, replyTo) -> new BarrierActor.ActionDone(id, done, replyTo),
+        r = actor.ask((id, replyTo) -> new BarrierActor.ActionDone(id, done, replyTo),
             Duration.ZERO);
       }
     }
@@ -85,12 +84,12 @@ public final class Barrier implements Serializable {
 
   /** Breaks the waits of this round and makes the barrier usable again. */
   public void reset() {
-    actor().ask(BarrierActor.Reset::new, Duration.ZERO);
+    actor.ask(BarrierActor.Reset::new, Duration.ZERO);
   }
 
   /** Breaks the barrier: waiting and later parties fail until a {@link #reset()}. */
   public void abort() {
-    actor().ask(BarrierActor.Abort::new, Duration.ZERO);
+    actor.ask(BarrierActor.Abort::new, Duration.ZERO);
   }
 
   /** The number of parties. */
@@ -109,17 +108,8 @@ public final class Barrier implements Serializable {
   }
 
   private BarrierActor.Snapshot snapshot() {
-    return (BarrierActor.Snapshot) ((Reply.Answer) actor().ask(BarrierActor.State::new,
+    return (BarrierActor.Snapshot) ((Reply.Answer) actor.ask(BarrierActor.State::new,
         Duration.ZERO)).value();
-  }
-
-  private SharedRef<BarrierActor.Command> actor() {
-    SharedRef<BarrierActor.Command> a = actor;
-    if (a == null) {
-      a = new SharedRef<>(path, "barrier");
-      actor = a;
-    }
-    return a;
   }
 
   @Override

@@ -23,8 +23,7 @@ public final class Condition implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Acquirable lock;
-  private final String path;
-  private transient volatile SharedRef<ConditionActor.Command> actor;
+  private final SharedRef<ConditionActor.Command> actor;
 
   /** A condition with a new RLock. */
   public Condition() {
@@ -41,7 +40,7 @@ public final class Condition implements Acquirable, Serializable {
       throw new IllegalArgumentException("a Condition needs a Lock or an RLock, not " + lock);
     }
     this.lock = lock;
-    this.path = ProcessRuntime.spawnShared(ConditionActor.create(), "condition");
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(ConditionActor.create(), "condition"), "condition");
   }
 
   /** Acquires the underlying lock. */
@@ -73,11 +72,11 @@ public final class Condition implements Acquirable, Serializable {
     long ticket = SharedRef.nextId();
     CompletableFuture<Reply> woken = SharedRef.expect(ticket);
     long ms = SharedRef.millis(true, timeout);
-    actor().ask((id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms, replyTo,
+    actor.ask((id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms, replyTo,
         ProcessRuntime.registry()), Duration.ZERO);
     int saved = lock instanceof RLock r ? r.releaseAll() : release1();
     try {
-      return actor().await(ticket, woken, timeout) instanceof Reply.Ok;
+      return actor.await(ticket, woken, timeout) instanceof Reply.Ok;
     } finally {
       if (lock instanceof RLock r) {
         r.restore(saved);
@@ -124,7 +123,7 @@ public final class Condition implements Acquirable, Serializable {
    */
   public void notify(int n) {
     checkOwned("notify");
-    actor().ask((id, replyTo) -> new ConditionActor.Notify(id, n, replyTo), Duration.ZERO);
+    actor.ask((id, replyTo) -> new ConditionActor.Notify(id, n, replyTo), Duration.ZERO);
   }
 
   /**
@@ -138,7 +137,7 @@ public final class Condition implements Acquirable, Serializable {
 
   /** The number of waiting processes now. */
   int waiting() {
-    return (Integer) ((Reply.Answer) actor().ask(ConditionActor.State::new, Duration.ZERO))
+    return (Integer) ((Reply.Answer) actor.ask(ConditionActor.State::new, Duration.ZERO))
         .value();
   }
 
@@ -161,15 +160,6 @@ public final class Condition implements Acquirable, Serializable {
     if (!owned) {
       throw new IllegalStateException("cannot " + what + " on un-acquired lock");
     }
-  }
-
-  private SharedRef<ConditionActor.Command> actor() {
-    SharedRef<ConditionActor.Command> a = actor;
-    if (a == null) {
-      a = new SharedRef<>(path, "condition");
-      actor = a;
-    }
-    return a;
   }
 
   @Override

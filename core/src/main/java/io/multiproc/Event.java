@@ -17,8 +17,7 @@ import java.time.Duration;
 public final class Event implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String path;
-  private transient volatile SharedRef<EventActor.Command> actor;
+  private final SharedRef<EventActor.Command> actor;
 
   /**
    * A new event, not set.
@@ -26,22 +25,22 @@ public final class Event implements Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Event() {
-    this.path = ProcessRuntime.spawnShared(EventActor.create(), "event");
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(EventActor.create(), "event"), "event");
   }
 
   /** Sets the flag: every waiting process wakes, and later waits return at once. */
   public void set() {
-    actor().ask(EventActor.SetFlag::new, Duration.ZERO);
+    actor.ask(EventActor.SetFlag::new, Duration.ZERO);
   }
 
   /** Clears the flag: later waits block until the next {@code set}. */
   public void clear() {
-    actor().ask(EventActor.Clear::new, Duration.ZERO);
+    actor.ask(EventActor.Clear::new, Duration.ZERO);
   }
 
   /** Whether the flag is set now, as {@code is_set()}. */
   public boolean isSet() {
-    return actor().ask(EventActor.IsSet::new, Duration.ZERO) instanceof Reply.Ok;
+    return actor.ask(EventActor.IsSet::new, Duration.ZERO) instanceof Reply.Ok;
   }
 
   /**
@@ -61,17 +60,8 @@ public final class Event implements Serializable {
    */
   public boolean await(Duration timeout) {
     long ms = SharedRef.millis(true, timeout);
-    return actor().ask((id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
+    return actor.ask((id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
         ProcessRuntime.registry()), timeout) instanceof Reply.Ok;
-  }
-
-  private SharedRef<EventActor.Command> actor() {
-    SharedRef<EventActor.Command> a = actor;
-    if (a == null) {
-      a = new SharedRef<>(path, "event");
-      actor = a;
-    }
-    return a;
   }
 
   @Override

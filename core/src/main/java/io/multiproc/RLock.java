@@ -26,8 +26,7 @@ public final class RLock implements Acquirable, Serializable {
     int count = 1; // read and written by that thread only
   }
 
-  private final String path;
-  private transient volatile Permits permits;
+  private final Permits permits;
 
   /**
    * A new, unlocked reentrant lock.
@@ -35,7 +34,7 @@ public final class RLock implements Acquirable, Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public RLock() {
-    this.path = Permits.spawn("RLock", 1, 1, true);
+    this.permits = new Permits("RLock", 1, 1, true);
   }
 
   /**
@@ -47,15 +46,15 @@ public final class RLock implements Acquirable, Serializable {
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    Owner o = OWNERS.get(path);
+    Owner o = OWNERS.get(permits.path());
     if (o != null && o.thread == Thread.currentThread()) {
       o.count++;
       return true;
     }
-    if (!permits().acquire(block, timeout, Permits.thisThread())) {
+    if (!permits.acquire(block, timeout, Permits.thisThread())) {
       return false;
     }
-    OWNERS.put(path, new Owner());
+    OWNERS.put(permits.path(), new Owner());
     return true;
   }
 
@@ -69,14 +68,14 @@ public final class RLock implements Acquirable, Serializable {
   public void release() {
     Owner o = ownedByMe();
     if (--o.count == 0) {
-      OWNERS.remove(path);
-      permits().release(Permits.thisThread());
+      OWNERS.remove(permits.path());
+      permits.release(Permits.thisThread());
     }
   }
 
   /** Whether the calling thread holds the lock. */
   boolean isOwned() {
-    Owner o = OWNERS.get(path);
+    Owner o = OWNERS.get(permits.path());
     return o != null && o.thread == Thread.currentThread();
   }
 
@@ -92,11 +91,11 @@ public final class RLock implements Acquirable, Serializable {
   /** Takes the lock back after Condition's wait, with the count {@link #releaseAll} returned. */
   void restore(int count) {
     acquire();
-    OWNERS.get(path).count = count;
+    OWNERS.get(permits.path()).count = count;
   }
 
   private Owner ownedByMe() {
-    Owner o = OWNERS.get(path);
+    Owner o = OWNERS.get(permits.path());
     if (o == null || o.thread != Thread.currentThread()) {
       throw new IllegalStateException("cannot release un-acquired lock");
     }
@@ -104,16 +103,7 @@ public final class RLock implements Acquirable, Serializable {
   }
 
   PermitActor.Snapshot snapshot() {
-    return permits().snapshot();
-  }
-
-  private Permits permits() {
-    Permits p = permits;
-    if (p == null) {
-      p = new Permits(path);
-      permits = p;
-    }
-    return p;
+    return permits.snapshot();
   }
 
   @Override

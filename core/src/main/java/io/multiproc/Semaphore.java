@@ -16,8 +16,7 @@ import java.time.Duration;
 public class Semaphore implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String path;
-  private transient volatile Permits permits;
+  private final Permits permits;
 
   /** A semaphore with one permit. */
   public Semaphore() {
@@ -38,7 +37,7 @@ public class Semaphore implements Acquirable, Serializable {
     if (value < 0) {
       throw new IllegalArgumentException("semaphore initial value must be >= 0, not " + value);
     }
-    this.path = Permits.spawn(kind, value, max, false);
+    this.permits = new Permits(kind, value, max, false);
   }
 
   /**
@@ -49,7 +48,7 @@ public class Semaphore implements Acquirable, Serializable {
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    return permits().acquire(block, timeout, null);
+    return permits.acquire(block, timeout, null);
   }
 
   /**
@@ -59,7 +58,7 @@ public class Semaphore implements Acquirable, Serializable {
    */
   @Override
   public void release() {
-    permits().release(null);
+    permits.release(null);
   }
 
   /** The number of free permits now (others may change it at once), as {@code get_value()}. */
@@ -68,16 +67,7 @@ public class Semaphore implements Acquirable, Serializable {
   }
 
   PermitActor.Snapshot snapshot() {
-    return permits().snapshot();
-  }
-
-  private Permits permits() {
-    Permits p = permits;
-    if (p == null) {
-      p = new Permits(path);
-      permits = p;
-    }
-    return p;
+    return permits.snapshot();
   }
 
   @Override

@@ -3,10 +3,8 @@ package io.multiproc.internal.sync;
 import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -65,7 +63,7 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   private final boolean hasAction;
   private final LinkedHashMap<Long, Arrive> arrived = new LinkedHashMap<>();
   private final List<Arrive> nextRound = new ArrayList<>();
-  private final Set<ActorRef<?>> watched = new HashSet<>();
+  private final JvmWatch<Command> jvms;
   private boolean broken;
   private boolean acting;
 
@@ -78,6 +76,7 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   private BarrierActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int parties,
       boolean hasAction) {
     super(ctx);
+    this.jvms = new JvmWatch<>(ctx, JvmDown::new);
     this.timers = timers;
     this.parties = parties;
     this.hasAction = hasAction;
@@ -121,7 +120,7 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
           return this;
         })
         .onMessage(JvmDown.class, d -> {
-          watched.remove(d.jvm());
+          jvms.gone(d.jvm());
           if (arrived.values().stream().anyMatch(a -> d.jvm().equals(a.jvm()))) {
             getContext().getLog().warn("a party of a Barrier died while waiting: the barrier is"
                 + " broken");
@@ -133,9 +132,7 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   }
 
   private Behavior<Command> onArrive(Arrive a) {
-    if (a.jvm() != null && watched.add(a.jvm())) {
-      getContext().watchWith(a.jvm(), new JvmDown(a.jvm()));
-    }
+    jvms.watch(a.jvm());
     if (acting) {
       nextRound.add(a); // the last round's action runs: this party belongs to the next
       return this;

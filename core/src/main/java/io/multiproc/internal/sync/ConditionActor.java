@@ -2,10 +2,8 @@ package io.multiproc.internal.sync;
 
 import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -45,7 +43,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
 
   private final TimerScheduler<Command> timers;
   private final LinkedHashMap<Long, Enlist> waiters = new LinkedHashMap<>();
-  private final Set<ActorRef<?>> watched = new HashSet<>();
+  private final JvmWatch<Command> jvms;
 
   /** A condition with no waiter. */
   public static Behavior<Command> create() {
@@ -54,6 +52,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
 
   private ConditionActor(ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
+    this.jvms = new JvmWatch<>(ctx, JvmDown::new);
     this.timers = timers;
   }
 
@@ -61,9 +60,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Enlist.class, e -> {
-          if (e.jvm() != null && watched.add(e.jvm())) {
-            getContext().watchWith(e.jvm(), new JvmDown(e.jvm()));
-          }
+          jvms.watch(e.jvm());
           waiters.put(e.ticket(), e);
           if (e.timeoutMs() >= 0) {
             timers.startSingleTimer(e.ticket(), new TimedOut(e.ticket()),
@@ -95,7 +92,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
           return this;
         })
         .onMessage(JvmDown.class, d -> {
-          watched.remove(d.jvm());
+          jvms.gone(d.jvm());
           waiters.values().removeIf(e -> d.jvm().equals(e.jvm()));
           return this;
         })

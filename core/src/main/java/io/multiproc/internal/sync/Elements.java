@@ -17,8 +17,7 @@ public final class Elements implements Serializable {
   private final String typecode;
   private final int length;
   private final Acquirable lock;
-  private final String path;
-  private transient volatile SharedRef<ValueActor.Command> actor;
+  private final SharedRef<ValueActor.Command> actor;
 
   /**
    * Elements of {@code typecode} starting as {@code values}; {@code lock} is true (a new RLock),
@@ -41,24 +40,25 @@ public final class Elements implements Serializable {
       throw new IllegalArgumentException("lock must be true, false, a Lock or an RLock, not "
           + lock);
     }
-    this.path = ProcessRuntime.spawnShared(ValueActor.create(initial), "value");
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(ValueActor.create(initial),
+        "value"), "value");
   }
 
   /** Element {@code index}. */
   public Object get(int index) {
-    return ((Reply.Answer) actor().ask((id, r) -> new ValueActor.Get(id, check(index), r),
+    return ((Reply.Answer) actor.ask((id, r) -> new ValueActor.Get(id, check(index), r),
         Duration.ZERO)).value();
   }
 
   /** Stores {@code value} at {@code index}. */
   public void set(int index, Object value) {
     Serializable v = (Serializable) Ctype.check(typecode, value);
-    actor().ask((id, r) -> new ValueActor.Put(id, check(index), v, r), Duration.ZERO);
+    actor.ask((id, r) -> new ValueActor.Put(id, check(index), v, r), Duration.ZERO);
   }
 
   /** Every element, in order. */
   public List<?> all() {
-    return (List<?>) ((Reply.Answer) actor().ask(ValueActor.GetAll::new, Duration.ZERO)).value();
+    return (List<?>) ((Reply.Answer) actor.ask(ValueActor.GetAll::new, Duration.ZERO)).value();
   }
 
   /** The number of elements. */
@@ -90,14 +90,5 @@ public final class Elements implements Serializable {
           + length);
     }
     return index;
-  }
-
-  private SharedRef<ValueActor.Command> actor() {
-    SharedRef<ValueActor.Command> a = actor;
-    if (a == null) {
-      a = new SharedRef<>(path, "value");
-      actor = a;
-    }
-    return a;
   }
 }

@@ -2,9 +2,7 @@ package io.multiproc.internal.sync;
 
 import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -45,7 +43,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
 
   private final TimerScheduler<Command> timers;
   private final LinkedHashMap<Long, Wait> waiters = new LinkedHashMap<>();
-  private final Set<ActorRef<?>> watched = new HashSet<>();
+  private final JvmWatch<Command> jvms;
   private boolean flag;
 
   /** A new event, not set. */
@@ -55,6 +53,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
 
   private EventActor(ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
+    this.jvms = new JvmWatch<>(ctx, JvmDown::new);
     this.timers = timers;
   }
 
@@ -89,7 +88,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
           return this;
         })
         .onMessage(JvmDown.class, d -> {
-          watched.remove(d.jvm());
+          jvms.gone(d.jvm());
           waiters.values().removeIf(w -> d.jvm().equals(w.jvm()));
           return this;
         })
@@ -102,9 +101,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
     } else if (w.timeoutMs() == 0) {
       w.replyTo().tell(new Reply.No(w.id()));
     } else {
-      if (w.jvm() != null && watched.add(w.jvm())) {
-        getContext().watchWith(w.jvm(), new JvmDown(w.jvm()));
-      }
+      jvms.watch(w.jvm());
       waiters.put(w.id(), w);
       if (w.timeoutMs() > 0) {
         timers.startSingleTimer(w.id(), new TimedOut(w.id()), Duration.ofMillis(w.timeoutMs()));

@@ -3,12 +3,10 @@ package io.multiproc.internal.sync;
 import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -71,7 +69,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
   private final String name;
   private final LinkedHashMap<Long, Acquire> waiters = new LinkedHashMap<>();
   private final List<Release> releasers = new ArrayList<>();
-  private final Set<ActorRef<?>> watched = new HashSet<>();
+  private final JvmWatch<Command> jvms;
   private Acquire holder;
   private boolean recalled;
   private boolean busy;
@@ -84,6 +82,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
 
   private LockActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, String name) {
     super(ctx);
+    this.jvms = new JvmWatch<>(ctx, JvmDown::new);
     this.timers = timers;
     this.name = name;
   }
@@ -133,7 +132,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
   }
 
   private Behavior<Command> onAcquire(Acquire a) {
-    watch(a.jvm());
+    jvms.watch(a.jvm());
     if (holder == null && waiters.isEmpty()) {
       grant(a);
     } else if (a.timeoutMs() == 0 && (busy || !waiters.isEmpty())) {
@@ -213,7 +212,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
   }
 
   private Behavior<Command> onJvmDown(JvmDown down) {
-    watched.remove(down.jvm());
+    jvms.gone(down.jvm());
     waiters.values().removeIf(w -> down.jvm().equals(w.jvm()));
     if (holder != null && down.jvm().equals(holder.jvm())) {
       lastDeathRelease = "Lock " + name + ": its holder " + holder.who()
@@ -222,11 +221,5 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
       free(true);
     }
     return this;
-  }
-
-  private void watch(ActorRef<?> jvm) {
-    if (jvm != null && watched.add(jvm)) {
-      getContext().watchWith(jvm, new JvmDown(jvm));
-    }
   }
 }

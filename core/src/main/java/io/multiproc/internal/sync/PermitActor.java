@@ -3,12 +3,10 @@ package io.multiproc.internal.sync;
 import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -59,7 +57,7 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
   private final LinkedHashMap<Long, Acquire> waiters = new LinkedHashMap<>();
   private final LinkedHashMap<ActorRef<?>, Integer> held = new LinkedHashMap<>();
   private final Map<ActorRef<?>, String> who = new HashMap<>();
-  private final Set<ActorRef<?>> watched = new HashSet<>();
+  private final JvmWatch<Command> jvms;
   private int value;
   private String owner;
   private String lastDeathRelease;
@@ -76,6 +74,7 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
   private PermitActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, String name,
       int value, int max, boolean owned) {
     super(ctx);
+    this.jvms = new JvmWatch<>(ctx, JvmDown::new);
     this.timers = timers;
     this.name = name;
     this.value = value;
@@ -105,7 +104,7 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
   }
 
   private Behavior<Command> onAcquire(Acquire a) {
-    watch(a.jvm());
+    jvms.watch(a.jvm());
     if (value > 0 && waiters.isEmpty()) {
       grant(a);
     } else if (a.timeoutMs() == 0) {
@@ -161,7 +160,7 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
   }
 
   private Behavior<Command> onJvmDown(JvmDown down) {
-    watched.remove(down.jvm());
+    jvms.gone(down.jvm());
     waiters.values().removeIf(w -> down.jvm().equals(w.jvm()));
     Integer n = held.remove(down.jvm());
     if (n != null && n > 0) {
@@ -174,11 +173,5 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
     }
     who.remove(down.jvm());
     return this;
-  }
-
-  private void watch(ActorRef<?> jvm) {
-    if (jvm != null && watched.add(jvm)) {
-      getContext().watchWith(jvm, new JvmDown(jvm));
-    }
   }
 }

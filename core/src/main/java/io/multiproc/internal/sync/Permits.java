@@ -4,21 +4,23 @@ import io.multiproc.internal.ProcessRuntime;
 import java.time.Duration;
 
 /**
- * INTERNAL API. One JVM's side of a {@link PermitActor}: the round trips of acquire and release,
+ * INTERNAL API. The way to a {@link PermitActor} from whichever JVM this object reached (it
+ * travels inside the Semaphore's or RLock's handle): the round trips of acquire and release,
  * and the identity of the calling thread that an RLock's owner is.
  */
-public final class Permits {
+public final class Permits implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final SharedRef<PermitActor.Command> actor;
 
-  /** The permits of the actor at {@code path}. */
-  public Permits(String path) {
-    this.actor = new SharedRef<>(path, "semaphore");
-  }
-
-  /** Starts the actor of a new primitive and returns its address. */
-  public static String spawn(String kind, int value, int max, boolean owned) {
-    return ProcessRuntime.spawnShared(PermitActor.create(kind + " created by "
-        + SharedRef.caller(), value, max, owned), kind.toLowerCase(java.util.Locale.ROOT));
+  /**
+   * Starts the actor of a new {@code kind} (Semaphore, BoundedSemaphore, RLock) with
+   * {@code value} permits, at most {@code max} (negative: no bound); {@code owned} for an RLock.
+   */
+  public Permits(String kind, int value, int max, boolean owned) {
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(PermitActor.create(kind
+        + " created by " + SharedRef.caller(), value, max, owned),
+        kind.toLowerCase(java.util.Locale.ROOT)), kind);
   }
 
   /** The calling thread as an owner, unique in the program. */
@@ -44,6 +46,11 @@ public final class Permits {
   public void release(String owner) {
     actor.call((id, replyTo) -> new PermitActor.Release(id, replyTo, ProcessRuntime.registry(),
         owner), Duration.ZERO);
+  }
+
+  /** The actor's address: the primitive's identity in every JVM. */
+  public String path() {
+    return actor.path();
   }
 
   /** What the actor knows now. */

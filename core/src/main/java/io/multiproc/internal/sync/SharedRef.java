@@ -12,13 +12,14 @@ import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * INTERNAL API. One JVM's way to a synchronisation primitive's actor: the actor's address,
- * resolved on first use, and the blocking round trip ("send request {@code id}, wait for the
+ * INTERNAL API. The way to a synchronisation primitive's actor from whichever JVM this object
+ * reached (it travels inside the primitive's handle): the actor's address, resolved on first use, and the blocking round trip ("send request {@code id}, wait for the
  * answer with that id in {@link SyncInbox}") that every Python-shaped method makes.
  *
  * @param <C> the actor's protocol
  */
-public final class SharedRef<C> {
+public final class SharedRef<C> implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** Margin on top of a blocking call's own timeout before the actor counts as unreachable. */
   private static final Duration MARGIN = Duration.ofSeconds(30);
   /** "For ever", within what a future's timed get takes. */
@@ -26,7 +27,7 @@ public final class SharedRef<C> {
 
   private final String path;
   private final String what;
-  private volatile ActorRef<C> ref;
+  private transient volatile ActorRef<C> ref;
 
   /** The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}), for messages. */
   public SharedRef(String path, String what) {
