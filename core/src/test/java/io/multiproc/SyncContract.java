@@ -122,19 +122,28 @@ public abstract class SyncContract extends StartMethodContract {
   @Test
   void lock_waiters_servedFirstComeFirstServed() throws Exception {
     Lock lock = new Lock();
-    Queue<String> said = new Queue<>();
     lock.acquire();
-    Process first = ctx().process(SyncContract::takeAndTell, lock, said, "first");
-    first.start();
-    awaitCount(lock::waiting, 1);
-    Process second = ctx().process(SyncContract::takeAndTell, lock, said, "second");
-    second.start();
-    awaitCount(lock::waiting, 2);
+    assertFirstComeFirstServed(lock, lock::waiting);
+  }
+
+  /**
+   * Two processes come, one after the other, to wait for {@code lock}, which this process holds
+   * (or which has no permit); {@code waiting} counts them. Released once, it goes to the first.
+   */
+  private void assertFirstComeFirstServed(Acquirable lock, IntSupplier waiting)
+      throws InterruptedException {
+    Queue<String> said = new Queue<>();
+    List<Process> ps = new ArrayList<>();
+    for (String who : List.of("first", "second")) {
+      Process p = ctx().process(SyncContract::takeAndTell, lock, said, who);
+      p.start();
+      ps.add(p);
+      awaitCount(waiting, ps.size());
+    }
     lock.release();
     assertEquals("first", said.get());
     assertEquals("second", said.get());
-    first.join();
-    second.join();
+    ps.forEach(Process::join);
   }
 
   @Test
@@ -186,18 +195,7 @@ public abstract class SyncContract extends StartMethodContract {
   @Test
   void semaphore_waiters_servedFirstComeFirstServed() throws Exception {
     Semaphore sem = new Semaphore(0);
-    Queue<String> said = new Queue<>();
-    Process first = ctx().process(SyncContract::takeAndTell, sem, said, "first");
-    first.start();
-    awaitCount(() -> sem.snapshot().waiting(), 1);
-    Process second = ctx().process(SyncContract::takeAndTell, sem, said, "second");
-    second.start();
-    awaitCount(() -> sem.snapshot().waiting(), 2);
-    sem.release();
-    assertEquals("first", said.get());
-    assertEquals("second", said.get());
-    first.join();
-    second.join();
+    assertFirstComeFirstServed(sem, () -> sem.snapshot().waiting());
   }
 
   @Test
