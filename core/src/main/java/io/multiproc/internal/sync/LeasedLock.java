@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * INTERNAL API. One JVM's side of a Lock: it keeps the lease the {@link LockActor} granted after
  * its threads release the lock, so taking the lock again costs no message until the actor recalls
- * it for another JVM. A recall is honoured once the lease is {@link #QUANTUM} old (at once when it
- * is older), which bounds how long another process waits beyond this one's use.
+ * it for another JVM. A recall is honoured at once when no thread holds the lock, else on release
+ * once the lease is {@code multiproc.lock.lease-quantum} old, which bounds how long another
+ * process waits beyond this one's use.
  *
  * <p>Two regimes. The fast one: the lease is here, not recalled, and no thread of this JVM waits;
  * then acquire and release are one compare-and-set each on {@link #fast}. Otherwise the slow one:
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * owns the slot's permit; whoever ends it takes that permit over.
  */
 public final class LeasedLock {
-  /** How long a granted lease stays here at least, even when recalled. */
-  static final long QUANTUM = TimeUnit.MILLISECONDS.toNanos(2);
+  /** How long a granted lease stays here at least when recalled while held: lock.lease-quantum. */
+  private static volatile long quantum = -1;
   private static final int SLOW = 0;
   private static final int FREE = 1;
   private static final int HELD = 2;
@@ -158,7 +159,7 @@ public final class LeasedLock {
 
   /** The lock was just released by this JVM, whose thread owns the slot's permit. */
   private void freed() {
-    if (recalled && System.nanoTime() - grantedAt >= QUANTUM) {
+    if (recalled && System.nanoTime() - grantedAt >= quantum()) {
       end(true, false);
       slot.release();
     } else if (leased && !recalled && slowWaiters.get() == 0) {
@@ -243,10 +244,22 @@ public final class LeasedLock {
     }
   }
 
-  /** Honours the recall of lease {@code id} once it is {@link #QUANTUM} old. */
+  private static long quantum() {
+    long q = quantum;
+    if (q < 0) {
+      q = ProcessRuntime.settings().root().getDuration("multiproc.lock.lease-quantum").toNanos();
+      quantum = q;
+    }
+    return q;
+  }
+
+  /**
+   * Honours the recall of lease {@code id}: at once when no thread holds the lock or the lease is
+   * old enough, else once it is.
+   */
   private void scheduleRecall(long id) {
-    long wait = grantedAt + QUANTUM - System.nanoTime();
-    if (wait <= 0) {
+    long wait = grantedAt + quantum() - System.nanoTime();
+    if (wait <= 0 || fast.get() == FREE || (fast.get() == SLOW && !held)) {
       recallNow(id);
       return;
     }
