@@ -129,7 +129,7 @@ public final class LeasedLock {
       held = true;
       grantedAt = System.nanoTime();
       if (revoked) { // released by another process right after it was granted to this one
-        end(false, true);
+        end(true, true);
         slot.release();
       } else if (recalled) {
         scheduleRecall(id);
