@@ -1,6 +1,6 @@
 package io.multiproc.samples;
 
-import io.multiproc.Event;
+import io.multiproc.Barrier;
 import io.multiproc.Lock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,13 +12,13 @@ import java.nio.file.Path;
 public final class S4_15 {
   private S4_15() {}
 
-  static void task(Lock lock, String db, Event startLine) throws Exception {
+  static void task(Lock lock, String db, Barrier startLine) throws Exception {
     startLine.await();
     Tickets.search(Path.of(db));
     Tickets.get(Path.of(db));
   }
 
   public static void main(String[] args) throws IOException {
-    Tickets.run(S4_15::task);
+    Tickets.runFromStartLine(S4_15::task);
   }
 }

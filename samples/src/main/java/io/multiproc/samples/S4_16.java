@@ -1,6 +1,5 @@
 package io.multiproc.samples;
 
-import io.multiproc.Event;
 import io.multiproc.Lock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +11,7 @@ import java.nio.file.Path;
 public final class S4_16 {
   private S4_16() {}
 
-  static void task(Lock lock, String db, Event startLine) throws Exception {
-    startLine.await();
+  static void task(Lock lock, String db) throws Exception {
     Tickets.search(Path.of(db));
     lock.acquire();
     Tickets.get(Path.of(db));

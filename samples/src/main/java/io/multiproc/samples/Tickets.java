@@ -1,6 +1,6 @@
 package io.multiproc.samples;
 
-import io.multiproc.Event;
+import io.multiproc.Barrier;
 import io.multiproc.Lock;
 import io.multiproc.Process;
 import io.multiproc.Target;
@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The ticket office of seed 004 (s4-15, s4-16): a file db.txt holding {@code {"count":1}} and a
  * hundred clients that each look at it and try to buy. The port keeps the file in a temporary
- * directory, and its clients wait at a start line until all hundred are up, since JVMs start one
- * after another where Python's forks start within milliseconds.
+ * directory.
  */
 final class Tickets {
   private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(-?\\d+)");
@@ -51,20 +50,36 @@ final class Tickets {
     }
   }
 
-  /** Runs a hundred clients {@code task(lock, db, startLine)}, waits for them, cleans up. */
-  static void run(Target.With3<Lock, String, Event> task) throws IOException {
+  /** Runs a hundred clients {@code task(lock, db)}, waits for them, cleans up. */
+  static void run(Target.With2<Lock, String> task) throws IOException {
+    run((lock, db) -> new Process(task, lock, db), null);
+  }
+
+  /**
+   * As {@link #run(Target.With2)}, the clients first waiting at {@code startLine}, a Barrier of
+   * the hundred and the main, until all are up: JVMs start one after another where Python's
+   * forks start within milliseconds, and the race is only a race when they run together.
+   */
+  static void runFromStartLine(Target.With3<Lock, String, Barrier> task) throws IOException {
+    Barrier startLine = new Barrier(101);
+    run((lock, db) -> new Process(task, lock, db, startLine), startLine);
+  }
+
+  private static void run(java.util.function.BiFunction<Lock, String, Process> client,
+      Barrier startLine) throws IOException {
     Path dir = Files.createTempDirectory("tickets");
     Path db = dir.resolve("db.txt");
     Files.writeString(db, "{\"count\":1}"); // 注意一定要用双引号，不然json无法识别
     Lock lock = new Lock();
-    Event startLine = new Event();
     List<Process> ps = new ArrayList<>();
     for (int i = 0; i < 100; i++) { // 模拟并发100个客户端抢票
-      Process p = new Process(task, lock, db.toString(), startLine);
+      Process p = client.apply(lock, db.toString());
       p.start();
       ps.add(p);
     }
-    startLine.set();
+    if (startLine != null) {
+      startLine.await(); // all hundred are up: they go at once
+    }
     ps.forEach(Process::join); // the port waits, to delete its temporary file
     Files.delete(db);
     Files.delete(dir);
