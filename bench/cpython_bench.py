@@ -115,6 +115,84 @@ def queue_large():
     return LARGE_ITEMS * LARGE_SIZE / 1e6 / drain(produce_large, LARGE_ITEMS)
 
 
+LOCK_WARMUP, LOCK_LOOPS = 100_000, 2_000_000
+CONTENDED_WARMUP, CONTENDED_LOOPS = 10_000, 200_000
+EVENT_WARMUP, EVENT_ROUNDS = 200, 1_000
+
+
+def lock_loop(lock, n):
+    for i in range(n):
+        lock.acquire()
+        lock.release()
+
+
+def lock_uncontended_child(lock, result):
+    lock_loop(lock, LOCK_WARMUP)
+    t0 = time.perf_counter()
+    lock_loop(lock, LOCK_LOOPS)
+    result.put(LOCK_LOOPS / (time.perf_counter() - t0))
+
+
+def lock_uncontended():
+    ctx = mp.get_context('forkserver')
+    lock, result = ctx.Lock(), ctx.Queue()
+    p = ctx.Process(target=lock_uncontended_child, args=(lock, result))
+    p.start()
+    rate = result.get()
+    p.join()
+    return rate
+
+
+def lock_contended_child(lock, go, said):
+    lock_loop(lock, CONTENDED_WARMUP)
+    said.put('ready')
+    go.wait()
+    lock_loop(lock, CONTENDED_LOOPS)
+    said.put('done')
+
+
+def lock_contended():
+    ctx = mp.get_context('forkserver')
+    lock, go, said = ctx.Lock(), ctx.Event(), ctx.Queue()
+    ps = [ctx.Process(target=lock_contended_child, args=(lock, go, said)) for _ in range(2)]
+    for p in ps:
+        p.start()
+    said.get()
+    said.get()
+    t0 = time.perf_counter()
+    go.set()
+    said.get()
+    said.get()
+    seconds = time.perf_counter() - t0
+    for p in ps:
+        p.join()
+    return 2 * CONTENDED_LOOPS / seconds
+
+
+def event_pong(ping, pong, rounds):
+    for i in range(rounds):
+        ping.wait()
+        ping.clear()
+        pong.set()
+
+
+def event_rtt():
+    ctx = mp.get_context('forkserver')
+    ping, pong = ctx.Event(), ctx.Event()
+    p = ctx.Process(target=event_pong, args=(ping, pong, EVENT_WARMUP + EVENT_ROUNDS))
+    p.start()
+    t0 = 0
+    for i in range(EVENT_WARMUP + EVENT_ROUNDS):
+        if i == EVENT_WARMUP:
+            t0 = time.perf_counter()
+        ping.set()
+        pong.wait()
+        pong.clear()
+    us = (time.perf_counter() - t0) * 1e6 / EVENT_ROUNDS
+    p.join()
+    return us
+
+
 SCENARIOS = {
     'start.cold': start_cold,
     'start.warm': start_warm,
@@ -122,6 +200,9 @@ SCENARIOS = {
     'queue.throughput': queue_throughput,
     'pipe.rtt': pipe_rtt,
     'queue.large': queue_large,
+    'lock.uncontended': lock_uncontended,
+    'lock.contended': lock_contended,
+    'event.rtt': event_rtt,
 }
 
 if __name__ == '__main__':

@@ -44,6 +44,9 @@ public final class Bench {
     for (Scenario s : MessagingScenarios.all()) {
       all.put(s.name(), s);
     }
+    for (Scenario s : SyncScenarios.all()) {
+      all.put(s.name(), s);
+    }
     return all;
   }
 

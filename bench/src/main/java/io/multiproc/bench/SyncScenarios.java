@@ -1,0 +1,121 @@
+package io.multiproc.bench;
+
+import io.multiproc.Context;
+import io.multiproc.Event;
+import io.multiproc.Lock;
+import io.multiproc.Multiprocessing;
+import io.multiproc.Process;
+import io.multiproc.Queue;
+import java.util.List;
+
+/** The synchronisation scenarios: a Lock alone and contended, an Event's round trip. */
+final class SyncScenarios {
+  static final int LOCK_WARMUP = 100_000;
+  static final int LOCK_LOOPS = 2_000_000;
+  static final int CONTENDED_WARMUP = 10_000;
+  static final int CONTENDED_LOOPS = 200_000;
+  static final int EVENT_WARMUP = 200;
+  static final int EVENT_ROUNDS = 1_000;
+
+  private SyncScenarios() {}
+
+  static void lockLoop(Lock lock, Integer n) {
+    for (int i = 0; i < n; i++) {
+      lock.acquire();
+      lock.release();
+    }
+  }
+
+  /** Warms up, times {@code LOCK_LOOPS} acquire+release pairs, reports the rate. */
+  static void uncontended(Lock lock, Queue<Double> result) {
+    lockLoop(lock, LOCK_WARMUP);
+    long t0 = System.nanoTime();
+    lockLoop(lock, LOCK_LOOPS);
+    result.put(LOCK_LOOPS / ((System.nanoTime() - t0) / 1e9));
+  }
+
+  /** Warms up, says so, waits for {@code go}, runs its loops, says done. */
+  static void contended(Lock lock, Event go, Queue<String> said) {
+    lockLoop(lock, CONTENDED_WARMUP);
+    said.put("ready");
+    go.await();
+    lockLoop(lock, CONTENDED_LOOPS);
+    said.put("done");
+  }
+
+  /** Answers each ping with a pong until {@code rounds} are done. */
+  static void pong(Event ping, Event pong, Integer rounds) {
+    for (int i = 0; i < rounds; i++) {
+      ping.await();
+      ping.clear();
+      pong.set();
+    }
+  }
+
+  static List<Scenario> all() {
+    return List.of(
+        new Measured("lock.uncontended", "ops/s", true, "a child acquires and releases a Lock "
+            + LOCK_LOOPS + " times after " + LOCK_WARMUP + "; pairs per second", () -> {
+              Context ctx = Multiprocessing.getContext("forkserver");
+              Lock lock = new Lock();
+              Queue<Double> result = new Queue<>();
+              Process p = ctx.process(SyncScenarios::uncontended, lock, result);
+              p.start();
+              double rate = result.get();
+              p.join();
+              return rate;
+            }),
+        new Measured("lock.contended", "ops/s", true, "two children acquire and release one Lock "
+            + CONTENDED_LOOPS + " times each; pairs per second, both together", () -> {
+              Context ctx = Multiprocessing.getContext("forkserver");
+              Lock lock = new Lock();
+              Event go = new Event();
+              Queue<String> said = new Queue<>();
+              Process a = ctx.process(SyncScenarios::contended, lock, go, said);
+              Process b = ctx.process(SyncScenarios::contended, lock, go, said);
+              a.start();
+              b.start();
+              said.get();
+              said.get();
+              long t0 = System.nanoTime();
+              go.set();
+              said.get();
+              said.get();
+              double seconds = (System.nanoTime() - t0) / 1e9;
+              a.join();
+              b.join();
+              return 2 * CONTENDED_LOOPS / seconds;
+            }),
+        new Measured("event.rtt", "us", false, "ping-pong of two Events with a child: set, seen"
+            + " by the waiter, cleared, answered; microseconds per round, mean of " + EVENT_ROUNDS
+            + " after " + EVENT_WARMUP, () -> {
+              Context ctx = Multiprocessing.getContext("forkserver");
+              Event ping = new Event();
+              Event pong = new Event();
+              Process p = ctx.process(SyncScenarios::pong, ping, pong,
+                  EVENT_WARMUP + EVENT_ROUNDS);
+              p.start();
+              long t0 = 0;
+              for (int i = 0; i < EVENT_WARMUP + EVENT_ROUNDS; i++) {
+                if (i == EVENT_WARMUP) {
+                  t0 = System.nanoTime();
+                }
+                ping.set();
+                pong.await();
+                pong.clear();
+              }
+              double us = (System.nanoTime() - t0) / 1e3 / EVENT_ROUNDS;
+              p.join();
+              return us;
+            }));
+  }
+
+  /** A scenario with its unit and direction. */
+  private record Measured(String name, String unit, boolean higherIsBetter, String description,
+      StartScenarios.Measure body) implements Scenario {
+    @Override
+    public double measure() throws Exception {
+      return body.run();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.multiproc;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.sync.BarrierActor;
+import io.multiproc.internal.sync.Reply;
+import io.multiproc.internal.sync.SharedRef;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A barrier for a fixed number of processes, the twin of CPython's
+ * {@code multiprocessing.Barrier}: each party's {@code await} blocks until all {@code parties}
+ * called it; then the last one runs the action (if any) and all go on. It can be used again.
+ *
+ * <p>The barrier breaks, and every waiting party gets a {@link BrokenBarrierException}, on
+ * {@link #abort()}, on {@link #reset()}, when a wait times out, when the action fails, and when a
+ * waiting party's process dies (a thread-based barrier would wait for ever).
+ */
+public final class Barrier implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int parties;
+  private final Target action;
+  private final Duration timeout;
+  private final SharedRef<BarrierActor.Command> actor;
+
+  /** A barrier for {@code parties}, with no action and no default timeout. */
+  public Barrier(int parties) {
+    this(parties, null, null);
+  }
+
+  /**
+   * A barrier for {@code parties}; {@code action} (may be null) runs in the last party to arrive
+   * before any goes on; {@code timeout} (null: none) is the default of {@link #await()}.
+   *
+   * @throws IllegalArgumentException when {@code parties} is less than 1
+   */
+  public Barrier(int parties, Target action, Duration timeout) {
+    if (parties < 1) {
+      throw new IllegalArgumentException("a Barrier needs at least 1 party, not " + parties);
+    }
+    this.parties = parties;
+    this.action = action;
+    this.timeout = timeout;
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
+        "barrier"), "barrier");
+  }
+
+  /** Waits for all parties, at most the barrier's default timeout; see {@link #await(Duration)}. */
+  public int await() {
+    return await(timeout);
+  }
+
+  /**
+   * Waits until all parties called {@code await}, at most {@code timeout} (null: no limit), and
+   * returns this party's arrival index, 0 to parties − 1.
+   *
+   * @throws BrokenBarrierException when the barrier is broken, or breaks while waiting (a timeout
+   *     breaks it)
+   * @throws ProcessError when the action failed in this process (the barrier is then broken)
+   */
+  public int await(Duration timeout) {
+    long ms = SharedRef.millis(true, timeout);
+    Reply r = actor.ask((id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
+        ProcessRuntime.registry()), timeout);
+    if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
+      boolean ok = false;
+      try {
+        action.run();
+        ok = true;
+      } catch (Exception e) {
+        throw new ProcessError("the barrier's action failed: " + e, e);
+      } finally {
+        boolean done = ok;
+        r = actor.ask((id, replyTo) -> new BarrierActor.ActionDone(id, done, replyTo),
+            Duration.ZERO);
+      }
+    }
+    if (r instanceof Reply.Answer a) {
+      return (Integer) a.value();
+    }
+    throw new BrokenBarrierException("the barrier is broken");
+  }
+
+  /** Breaks the waits of this round and makes the barrier usable again. */
+  public void reset() {
+    actor.ask(BarrierActor.Reset::new, Duration.ZERO);
+  }
+
+  /** Breaks the barrier: waiting and later parties fail until a {@link #reset()}. */
+  public void abort() {
+    actor.ask(BarrierActor.Abort::new, Duration.ZERO);
+  }
+
+  /** The number of parties. */
+  public int parties() {
+    return parties;
+  }
+
+  /** The number of parties waiting now, as {@code n_waiting}. */
+  public int nWaiting() {
+    return snapshot().waiting();
+  }
+
+  /** Whether the barrier is broken. */
+  public boolean broken() {
+    return snapshot().broken();
+  }
+
+  private BarrierActor.Snapshot snapshot() {
+    return (BarrierActor.Snapshot) ((Reply.Answer) actor.ask(BarrierActor.State::new,
+        Duration.ZERO)).value();
+  }
+
+  @Override
+  public String toString() {
+    return "<Barrier parties=" + parties + ">";
+  }
+}

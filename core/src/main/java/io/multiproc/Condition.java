@@ -1,0 +1,169 @@
+package io.multiproc;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.sync.ConditionActor;
+import io.multiproc.internal.sync.Reply;
+import io.multiproc.internal.sync.SharedRef;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A condition variable shared by processes, the twin of CPython's
+ * {@code multiprocessing.Condition}: a lock (an RLock unless given a Lock or RLock) and the
+ * processes waiting to be notified, woken first come, first served.
+ *
+ * <p>Java's {@code Object} owns {@code wait()}, {@code notify()} and {@code notifyAll()}, so
+ * CPython's {@code wait} is {@link #await} here, {@code notify()} is {@link #signal()} (or
+ * {@link #notify(int)}) and {@code notify_all()} is {@link #signalAll()}. A waiter whose process dies is dropped, so a notify never goes to the dead. Use
+ * {@code try (var held = cond.hold()) { … }} for Python's {@code with cond:}.
+ */
+public final class Condition implements Acquirable, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Acquirable lock;
+  private final SharedRef<ConditionActor.Command> actor;
+
+  /** A condition with a new RLock. */
+  public Condition() {
+    this(new RLock());
+  }
+
+  /**
+   * A condition over {@code lock}.
+   *
+   * @throws IllegalArgumentException when {@code lock} is neither a Lock nor an RLock
+   */
+  public Condition(Acquirable lock) {
+    if (!(lock instanceof Lock) && !(lock instanceof RLock)) {
+      throw new IllegalArgumentException("a Condition needs a Lock or an RLock, not " + lock);
+    }
+    this.lock = lock;
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(ConditionActor.create(), "condition"), "condition");
+  }
+
+  /** Acquires the underlying lock. */
+  @Override
+  public boolean acquire(boolean block, Duration timeout) {
+    return lock.acquire(block, timeout);
+  }
+
+  /** Releases the underlying lock. */
+  @Override
+  public void release() {
+    lock.release();
+  }
+
+  /** Waits until notified; see {@link #await(Duration)}. */
+  public boolean await() {
+    return await(null);
+  }
+
+  /**
+   * Releases the lock, waits until notified or {@code timeout} passed (null: no limit), and takes
+   * the lock again; returns false when the time ran out, as CPython's {@code wait(timeout)}.
+   *
+   * @throws IllegalStateException when the calling thread does not hold the lock
+   * @throws ProcessError when the condition's process is gone or the wait is interrupted
+   */
+  public boolean await(Duration timeout) {
+    checkOwned("wait");
+    long ticket = SharedRef.nextId();
+    CompletableFuture<Reply> woken = SharedRef.expect(ticket);
+    long ms = SharedRef.millis(true, timeout);
+    actor.ask((id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms, replyTo,
+        ProcessRuntime.registry()), Duration.ZERO);
+    int saved = lock instanceof RLock r ? r.releaseAll() : release1();
+    try {
+      return actor.await(ticket, woken, timeout) instanceof Reply.Ok;
+    } finally {
+      if (lock instanceof RLock r) {
+        r.restore(saved);
+      } else {
+        lock.acquire();
+      }
+    }
+  }
+
+  /**
+   * Waits until {@code predicate} is true, at most {@code timeout} (null: no limit), as CPython's
+   * {@code wait_for}; returns the predicate's last value.
+   */
+  public boolean waitFor(BooleanSupplier predicate, Duration timeout) {
+    long end = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+    boolean result = predicate.getAsBoolean();
+    while (!result) {
+      Duration left = null;
+      if (timeout != null) {
+        left = Duration.ofNanos(end - System.nanoTime());
+        if (left.isNegative() || left.isZero()) {
+          break;
+        }
+      }
+      await(left);
+      result = predicate.getAsBoolean();
+    }
+    return result;
+  }
+
+  /**
+   * Wakes the first waiting process, as CPython's {@code notify()}.
+   *
+   * @throws IllegalStateException when the calling thread does not hold the lock
+   */
+  public void signal() {
+    notify(1);
+  }
+
+  /**
+   * Wakes the first {@code n} waiting processes (each takes the lock back in turn).
+   *
+   * @throws IllegalStateException when the calling thread does not hold the lock
+   */
+  public void notify(int n) {
+    checkOwned("notify");
+    actor.ask((id, replyTo) -> new ConditionActor.Notify(id, n, replyTo), Duration.ZERO);
+  }
+
+  /**
+   * Wakes every waiting process, as {@code notify_all()}.
+   *
+   * @throws IllegalStateException when the calling thread does not hold the lock
+   */
+  public void signalAll() {
+    notify(-1);
+  }
+
+  /** The number of waiting processes now. */
+  int waiting() {
+    return (Integer) ((Reply.Answer) actor.ask(ConditionActor.State::new, Duration.ZERO))
+        .value();
+  }
+
+  private int release1() {
+    lock.release();
+    return 1;
+  }
+
+  /** CPython's {@code _is_owned}: an RLock knows its owner; a Lock is owned if it is locked. */
+  private void checkOwned(String what) {
+    boolean owned;
+    if (lock instanceof RLock r) {
+      owned = r.isOwned();
+    } else {
+      owned = !lock.acquire(false, null);
+      if (!owned) {
+        lock.release();
+      }
+    }
+    if (!owned) {
+      throw new IllegalStateException("cannot " + what + " on un-acquired lock");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<Condition(" + lock + ")>";
+  }
+}

@@ -1,0 +1,71 @@
+package io.multiproc;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.sync.EventActor;
+import io.multiproc.internal.sync.Reply;
+import io.multiproc.internal.sync.SharedRef;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A flag shared by processes, the twin of CPython's {@code multiprocessing.Event}: {@code wait}
+ * blocks until some process calls {@code set}; {@code clear} lowers the flag again.
+ *
+ * <p>The event is an actor in the process that created it; this object is a handle that reaches
+ * it from any process it is passed to. A waiter whose process dies is dropped.
+ */
+public final class Event implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final SharedRef<EventActor.Command> actor;
+
+  /**
+   * A new event, not set.
+   *
+   * @throws ProcessError when this process cannot start its ActorSystem
+   */
+  public Event() {
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(EventActor.create(), "event"), "event");
+  }
+
+  /** Sets the flag: every waiting process wakes, and later waits return at once. */
+  public void set() {
+    actor.ask(EventActor.SetFlag::new, Duration.ZERO);
+  }
+
+  /** Clears the flag: later waits block until the next {@code set}. */
+  public void clear() {
+    actor.ask(EventActor.Clear::new, Duration.ZERO);
+  }
+
+  /** Whether the flag is set now, as {@code is_set()}. */
+  public boolean isSet() {
+    return actor.ask(EventActor.IsSet::new, Duration.ZERO) instanceof Reply.Ok;
+  }
+
+  /**
+   * Waits until the flag is set; returns true.
+   *
+   * @throws ProcessError when the event's process is gone or the wait is interrupted
+   */
+  public boolean await() {
+    return await(null);
+  }
+
+  /**
+   * Waits until the flag is set, at most {@code timeout} (null: no limit); returns the flag,
+   * so false means the time ran out, as CPython's {@code wait(timeout)}.
+   *
+   * @throws ProcessError when the event's process is gone or the wait is interrupted
+   */
+  public boolean await(Duration timeout) {
+    long ms = SharedRef.millis(true, timeout);
+    return actor.ask((id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
+        ProcessRuntime.registry()), timeout) instanceof Reply.Ok;
+  }
+
+  @Override
+  public String toString() {
+    return "<Event>";
+  }
+}

@@ -1,0 +1,72 @@
+package io.multiproc;
+
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.sync.LeasedLock;
+import io.multiproc.internal.sync.LockActor;
+import io.multiproc.internal.sync.SharedRef;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A lock shared by processes, the twin of CPython's {@code multiprocessing.Lock}: one holder at a
+ * time, and any process (not only the holder) may release it.
+ *
+ * <p>The lock is an actor in the process that created it; this object is a handle that reaches it
+ * from any process it is passed to. Waiting processes get the lock first come, first served. A
+ * process keeps the lock after releasing it until another process asks for it, so taking it again
+ * in the same process costs no message (a lease, as distributed lock managers do).
+ *
+ * <p>A process that dies holding the lock releases it, and the release is logged with its name
+ * and pid (CPython deadlocks here, gh-88304). Use {@code try (var held = lock.hold()) { … }} for
+ * Python's {@code with lock:}.
+ */
+public final class Lock implements Acquirable, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String path;
+
+  /**
+   * A new, unlocked lock.
+   *
+   * @throws ProcessError when this process cannot start its ActorSystem
+   */
+  public Lock() {
+    this.path = ProcessRuntime.spawnShared(LockActor.create("created by " + SharedRef.caller()),
+        "lock");
+  }
+
+  /**
+   * Takes the lock; waits if {@code block}, at most {@code timeout} (null: no limit).
+   *
+   * @return false when the lock was not free in time (at once, without {@code block})
+   * @throws ProcessError when the lock's process is gone or the wait is interrupted
+   */
+  @Override
+  public boolean acquire(boolean block, Duration timeout) {
+    return LeasedLock.of(path).acquire(block, timeout);
+  }
+
+  /**
+   * Releases the lock, whichever process holds it.
+   *
+   * @throws IllegalStateException when the lock is not locked ("release unlocked lock")
+   */
+  @Override
+  public void release() {
+    LeasedLock.of(path).release();
+  }
+
+  LockActor.Snapshot snapshot() {
+    return LeasedLock.of(path).snapshot();
+  }
+
+  /** Processes waiting at the lock's actor plus threads of this JVM waiting for their turn. */
+  int waiting() {
+    return snapshot().waiting() + LeasedLock.of(path).localWaiting();
+  }
+
+  @Override
+  public String toString() {
+    return "<Lock>";
+  }
+}

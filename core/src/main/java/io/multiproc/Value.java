@@ -1,0 +1,73 @@
+package io.multiproc;
+
+import io.multiproc.internal.sync.Elements;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A value shared by processes, the twin of CPython's {@code multiprocessing.Value}: made with a
+ * type code of CPython's {@code array} module ({@code "i"} an Integer, {@code "l"} a Long,
+ * {@code "d"} a Double, {@code "c"} a Character, {@code "?"} a Boolean, …).
+ *
+ * <p>Each {@code get} and {@code set} is atomic; a read-modify-write is not, so take the lock
+ * around it, as in CPython: {@code try (var held = v.getLock().hold()) { v.set(v.get() + 1); }}.
+ * The value lives in an actor in the process that created it; this object is a handle.
+ *
+ * @param <T> the Java type of the type code
+ */
+public final class Value<T> implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Elements elements;
+
+  /**
+   * A value of {@code typecode} starting as {@code initial}, with a new RLock.
+   *
+   * @throws IllegalArgumentException for an unknown type code, or an initial value of another type
+   */
+  public Value(String typecode, T initial) {
+    this(typecode, initial, true);
+  }
+
+  /**
+   * A value of {@code typecode} starting as {@code initial}; {@code lock} true gives it a new
+   * RLock, false none ({@code getLock} then fails).
+   */
+  public Value(String typecode, T initial, boolean lock) {
+    this.elements = new Elements(typecode, List.of(initial), lock);
+  }
+
+  /** A value of {@code typecode} starting as {@code initial}, guarded by {@code lock}. */
+  public Value(String typecode, T initial, Acquirable lock) {
+    this.elements = new Elements(typecode, List.of(initial), lock);
+  }
+
+  /** The value now, as {@code v.value}. */
+  @SuppressWarnings("unchecked")
+  public T get() {
+    return (T) elements.get(0);
+  }
+
+  /**
+   * Stores {@code value}, as {@code v.value = …}.
+   *
+   * @throws IllegalArgumentException when it is not of the type code's type
+   */
+  public void set(T value) {
+    elements.set(0, value);
+  }
+
+  /**
+   * The lock guarding the value, as {@code get_lock()}.
+   *
+   * @throws IllegalStateException when the value was made with {@code lock=false}
+   */
+  public Acquirable getLock() {
+    return elements.lock();
+  }
+
+  @Override
+  public String toString() {
+    return "<Value '" + elements.typecode() + "'>";
+  }
+}

@@ -1,0 +1,185 @@
+package io.multiproc.internal.sync;
+
+import io.multiproc.internal.wire.Wire;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * INTERNAL API. The actor behind a Barrier: the parties that arrived in this round. When the last
+ * one arrives it runs the barrier's action, if any, and then every party goes on. The barrier
+ * breaks (every waiter fails) on abort, on reset, when a wait times out, when the action fails,
+ * and when a waiting party's JVM dies.
+ */
+public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
+
+  /** The protocol. */
+  public sealed interface Command extends Wire
+      permits Arrive, ActionDone, Reset, Abort, State, TimedOut, JvmDown {}
+
+  /** The index answered to the last party when it must run the action first. */
+  public static final int RUN_ACTION = -1;
+
+  /**
+   * A party arrives; answers {@link Reply.Answer} with its arrival index (or {@link #RUN_ACTION})
+   * when all parties arrived, {@link Reply.No} when the barrier is or gets broken. After
+   * {@code timeoutMs} (negative: no limit) the barrier breaks.
+   */
+  public record Arrive(long id, long timeoutMs, ActorRef<Reply> replyTo, ActorRef<?> jvm)
+      implements Command {}
+
+  /**
+   * The last party ran the action ({@code ok}: without failing); answers it its index, or
+   * {@link Reply.No} when the barrier broke meanwhile.
+   */
+  public record ActionDone(long id, boolean ok, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Breaks this round (its waiters fail) and makes the barrier usable again. */
+  public record Reset(long id, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Breaks the barrier until a reset. */
+  public record Abort(long id, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Answers {@link Reply.Answer} with a {@link Snapshot}. */
+  public record State(long id, ActorRef<Reply> replyTo) implements Command {}
+
+  /** How many wait now, and whether the barrier is broken. */
+  public record Snapshot(int waiting, boolean broken) implements java.io.Serializable {}
+
+  record TimedOut(long id) implements Command {}
+
+  record JvmDown(ActorRef<?> jvm) implements Command {}
+
+  private final TimerScheduler<Command> timers;
+  private final int parties;
+  private final boolean hasAction;
+  private final LinkedHashMap<Long, Arrive> arrived = new LinkedHashMap<>();
+  private final List<Arrive> nextRound = new ArrayList<>();
+  private final JvmWatch<Command> jvms;
+  private boolean broken;
+  private boolean acting;
+
+  /** A barrier for {@code parties}; {@code hasAction} when the last party runs an action. */
+  public static Behavior<Command> create(int parties, boolean hasAction) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(t ->
+        new BarrierActor(ctx, t, parties, hasAction)));
+  }
+
+  private BarrierActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, int parties,
+      boolean hasAction) {
+    super(ctx);
+    this.jvms = new JvmWatch<>(ctx, JvmDown::new);
+    this.timers = timers;
+    this.parties = parties;
+    this.hasAction = hasAction;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Arrive.class, this::onArrive)
+        .onMessage(ActionDone.class, d -> {
+          acting = false;
+          if (d.ok() && !broken) {
+            release();
+            d.replyTo().tell(new Reply.Answer(d.id(), parties - 1));
+          } else {
+            breakRound();
+            d.replyTo().tell(new Reply.No(d.id()));
+          }
+          admitNextRound();
+          return this;
+        })
+        .onMessage(Reset.class, r -> {
+          breakRound();
+          broken = false;
+          r.replyTo().tell(new Reply.Ok(r.id()));
+          return this;
+        })
+        .onMessage(Abort.class, a -> {
+          breakRound();
+          a.replyTo().tell(new Reply.Ok(a.id()));
+          return this;
+        })
+        .onMessage(State.class, s -> {
+          s.replyTo().tell(new Reply.Answer(s.id(), new Snapshot(arrived.size(), broken)));
+          return this;
+        })
+        .onMessage(TimedOut.class, t -> {
+          if (arrived.containsKey(t.id())) {
+            breakRound();
+          }
+          return this;
+        })
+        .onMessage(JvmDown.class, d -> {
+          jvms.gone(d.jvm());
+          if (arrived.values().stream().anyMatch(a -> d.jvm().equals(a.jvm()))) {
+            getContext().getLog().warn("a party of a Barrier died while waiting: the barrier is"
+                + " broken");
+            breakRound();
+          }
+          return this;
+        })
+        .build();
+  }
+
+  private Behavior<Command> onArrive(Arrive a) {
+    jvms.watch(a.jvm());
+    if (acting) {
+      nextRound.add(a); // the last round's action runs: this party belongs to the next
+      return this;
+    }
+    if (broken) {
+      a.replyTo().tell(new Reply.No(a.id()));
+      return this;
+    }
+    arrived.put(a.id(), a);
+    if (arrived.size() < parties) {
+      if (a.timeoutMs() >= 0) {
+        timers.startSingleTimer(a.id(), new TimedOut(a.id()), Duration.ofMillis(a.timeoutMs()));
+      }
+    } else if (hasAction) {
+      acting = true;
+      a.replyTo().tell(new Reply.Answer(a.id(), RUN_ACTION));
+    } else {
+      release();
+    }
+    return this;
+  }
+
+  /** Every party goes on with its arrival index (the last, which ran the action, is answered apart). */
+  private void release() {
+    int index = 0;
+    for (Arrive a : arrived.values()) {
+      timers.cancel(a.id());
+      if (!hasAction || index < parties - 1) {
+        a.replyTo().tell(new Reply.Answer(a.id(), index));
+      }
+      index++;
+    }
+    arrived.clear();
+  }
+
+  private void breakRound() {
+    broken = true;
+    for (Arrive a : arrived.values()) {
+      timers.cancel(a.id());
+      a.replyTo().tell(new Reply.No(a.id()));
+    }
+    arrived.clear();
+  }
+
+  private void admitNextRound() {
+    List<Arrive> waiting = new ArrayList<>(nextRound);
+    nextRound.clear();
+    waiting.forEach(this::onArrive);
+  }
+}

@@ -1,0 +1,94 @@
+package io.multiproc.internal.sync;
+
+import io.multiproc.Acquirable;
+import io.multiproc.RLock;
+import io.multiproc.internal.ProcessRuntime;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * INTERNAL API. What a Value and an Array share: the type code, the elements' actor, and the lock
+ * (an RLock unless the user gave one or none).
+ */
+public final class Elements implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String typecode;
+  private final int length;
+  private final Acquirable lock;
+  private final SharedRef<ValueActor.Command> actor;
+
+  /**
+   * Elements of {@code typecode} starting as {@code values}; {@code lock} is true (a new RLock),
+   * false (none) or the Lock or RLock to use.
+   */
+  public Elements(String typecode, List<?> values, Object lock) {
+    Serializable[] initial = new Serializable[values.size()];
+    for (int i = 0; i < initial.length; i++) {
+      initial[i] = (Serializable) Ctype.check(typecode, values.get(i));
+    }
+    this.typecode = typecode;
+    this.length = initial.length;
+    if (lock instanceof Acquirable given) {
+      this.lock = given;
+    } else if (Boolean.TRUE.equals(lock)) {
+      this.lock = new RLock();
+    } else if (Boolean.FALSE.equals(lock)) {
+      this.lock = null;
+    } else {
+      throw new IllegalArgumentException("lock must be true, false, a Lock or an RLock, not "
+          + lock);
+    }
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(ValueActor.create(initial),
+        "value"), "value");
+  }
+
+  /** Element {@code index}. */
+  public Object get(int index) {
+    return ((Reply.Answer) actor.ask((id, r) -> new ValueActor.Get(id, check(index), r),
+        Duration.ZERO)).value();
+  }
+
+  /** Stores {@code value} at {@code index}. */
+  public void set(int index, Object value) {
+    Serializable v = (Serializable) Ctype.check(typecode, value);
+    actor.ask((id, r) -> new ValueActor.Put(id, check(index), v, r), Duration.ZERO);
+  }
+
+  /** Every element, in order. */
+  public List<?> all() {
+    return (List<?>) ((Reply.Answer) actor.ask(ValueActor.GetAll::new, Duration.ZERO)).value();
+  }
+
+  /** The number of elements. */
+  public int length() {
+    return length;
+  }
+
+  /** The type code. */
+  public String typecode() {
+    return typecode;
+  }
+
+  /**
+   * The lock, as {@code get_lock()}.
+   *
+   * @throws IllegalStateException when the object was made with {@code lock=false}
+   */
+  public Acquirable lock() {
+    if (lock == null) {
+      throw new IllegalStateException("made with lock=false: it has no lock (CPython's RawValue"
+          + " and RawArray have no get_lock())");
+    }
+    return lock;
+  }
+
+  private int check(int index) {
+    if (index < 0 || index >= length) {
+      throw new IndexOutOfBoundsException("index " + index + " out of range for length "
+          + length);
+    }
+    return index;
+  }
+}

@@ -1,0 +1,310 @@
+package io.multiproc.internal.sync;
+
+import io.multiproc.ProcessError;
+import io.multiproc.internal.ProcessRuntime;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * INTERNAL API. One JVM's side of a Lock: it keeps the lease the {@link LockActor} granted after
+ * its threads release the lock, so taking the lock again costs no message until the actor recalls
+ * it for another JVM. A recall is honoured at once when no thread holds the lock, else on release
+ * once the lease is {@code multiproc.lock.lease-quantum} old, which bounds how long another
+ * process waits beyond this one's use.
+ *
+ * <p>Two regimes. The fast one: the lease is here, not recalled, and no thread of this JVM waits;
+ * then acquire and release are one compare-and-set each on {@link #fast}. Otherwise the slow one:
+ * this JVM's threads queue for the lock first come, first served (a fair semaphore, {@link
+ * #slot}), and only the thread at the head talks to the actor. While the fast regime lasts it
+ * owns the slot's permit; whoever ends it takes that permit over.
+ */
+public final class LeasedLock {
+  /** How long a granted lease stays here at least when recalled while held: lock.lease-quantum. */
+  private static volatile long quantum = -1;
+  private static final int SLOW = 0;
+  private static final int FREE = 1;
+  private static final int HELD = 2;
+  private static final int WANTED = 3; // held, and its release must take the slow path
+  private static final Map<String, LeasedLock> BY_PATH = new ConcurrentHashMap<>();
+
+  private final SharedRef<LockActor.Command> actor;
+  private final AtomicInteger fast = new AtomicInteger(SLOW);
+  /** Threads in the slow acquire: while there are any, the fast regime is not entered. */
+  private final AtomicInteger slowWaiters = new AtomicInteger();
+  private final Semaphore slot = new Semaphore(1, true);
+  // guarded by this
+  private long lease; // the lease held or being asked for; 0 when none
+  private boolean leased; // the actor granted {@code lease}
+  private boolean held; // a thread holds the lock in the slow regime
+  private boolean recalled; // the actor wants the lease back
+  private boolean revoked; // another process released the lock while its grant was on the way
+  private long grantedAt;
+
+  private LeasedLock(String path) {
+    this.actor = new SharedRef<>(path, "lock");
+  }
+
+  /** This JVM's side of the lock whose actor is at {@code path}. */
+  public static LeasedLock of(String path) {
+    return BY_PATH.computeIfAbsent(path, LeasedLock::new);
+  }
+
+  /** Gives back every lease no thread holds; called as a process ends. */
+  public static void returnAll() {
+    BY_PATH.values().forEach(l -> l.recallNow(-1));
+  }
+
+  /**
+   * Takes the lock; waits when {@code block}, at most {@code timeout} (null: no limit). Returns
+   * false when it was not free in time.
+   */
+  public boolean acquire(boolean block, Duration timeout) {
+    return fast.compareAndSet(FREE, HELD) || slowAcquire(block, timeout);
+  }
+
+  /**
+   * Releases the lock: at once when this JVM has it, else through the actor (the holder is
+   * another process).
+   *
+   * @throws IllegalStateException when the lock was not locked
+   */
+  public void release() {
+    if (!fast.compareAndSet(HELD, FREE)) {
+      slowRelease();
+    }
+  }
+
+  private boolean slowAcquire(boolean block, Duration timeout) {
+    long start = System.nanoTime();
+    slowWaiters.incrementAndGet();
+    try {
+      while (true) {
+        int f = fast.get();
+        if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
+          synchronized (this) { // the fast regime's permit is this thread's now
+            held = true;
+          }
+          return true;
+        }
+        if (f == SLOW || f == WANTED || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
+          break;
+        }
+      }
+      if (!takeSlot(block, remaining(block, timeout, start))) {
+        return false;
+      }
+    } finally {
+      slowWaiters.decrementAndGet();
+    }
+    long id;
+    synchronized (this) {
+      if (leased) {
+        held = true;
+        return true;
+      }
+      id = SharedRef.nextId();
+      lease = id;
+      SyncInbox.lease(id, this::onPush);
+    }
+    Duration left = remaining(block, timeout, start);
+    Reply r;
+    try {
+      r = actor.ask(id, (rid, replyTo) -> new LockActor.Acquire(rid, block,
+          SharedRef.millis(block, left), replyTo, ProcessRuntime.registry(), SharedRef.caller()),
+          block ? left : Duration.ZERO);
+    } catch (RuntimeException e) {
+      giveUp(id);
+      throw e;
+    }
+    if (!(r instanceof Reply.Ok)) {
+      giveUp(id);
+      return false;
+    }
+    synchronized (this) {
+      leased = true;
+      held = true;
+      grantedAt = System.nanoTime();
+      if (revoked) { // released by another process right after it was granted to this one
+        end(true, true);
+        slot.release();
+      } else if (recalled) {
+        scheduleRecall(id);
+      }
+    }
+    return true;
+  }
+
+  private void slowRelease() {
+    synchronized (this) {
+      int f = fast.get();
+      if (f == WANTED && fast.compareAndSet(WANTED, SLOW)) {
+        freed(); // released by a fast-path holder that others wait for
+        return;
+      }
+      if (f == SLOW && held) {
+        held = false;
+        freed();
+        return;
+      }
+      if (leased) {
+        throw new IllegalStateException("release unlocked lock");
+      }
+    }
+    actor.call((id, replyTo) -> new LockActor.Release(id, replyTo), null);
+  }
+
+  /** The lock was just released by this JVM, whose thread owns the slot's permit. */
+  private void freed() {
+    if (recalled && System.nanoTime() - grantedAt >= quantum()) {
+      end(true, false);
+      slot.release();
+    } else if (leased && !recalled && slowWaiters.get() == 0) {
+      fast.set(FREE);
+      if (slowWaiters.get() > 0 && fast.compareAndSet(FREE, SLOW)) {
+        slot.release(); // a thread came to wait meanwhile: it gets the lock
+      }
+    } else {
+      slot.release();
+    }
+  }
+
+  /** How many threads of this JVM wait for their turn to take the lock. */
+  public int localWaiting() {
+    return slot.getQueueLength();
+  }
+
+  /** What the actor knows of the lock, for tests. */
+  public LockActor.Snapshot snapshot() {
+    return (LockActor.Snapshot) ((Reply.Answer) actor.ask((id, replyTo) ->
+        new LockActor.State(id, replyTo), Duration.ZERO)).value();
+  }
+
+  private boolean takeSlot(boolean block, Duration timeout) {
+    try {
+      if (!block) {
+        return slot.tryAcquire();
+      }
+      if (timeout == null) {
+        slot.acquire();
+        return true;
+      }
+      return slot.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while acquiring a lock", e);
+    }
+  }
+
+  /** What is left of {@code timeout} since {@code start} (System.nanoTime); null stays null. */
+  static Duration remaining(boolean block, Duration timeout, long start) {
+    if (!block || timeout == null) {
+      return timeout;
+    }
+    Duration left = timeout.minusNanos(System.nanoTime() - start);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private synchronized void giveUp(long id) {
+    if (lease == id) {
+      lease = 0;
+      recalled = false;
+      revoked = false;
+      SyncInbox.unlease(id);
+    }
+    slot.release();
+  }
+
+  /** A push from the actor about the lease, on the inbox's thread. */
+  private synchronized void onPush(Reply push) {
+    if (push.id() != lease) {
+      return;
+    }
+    if (push instanceof Reply.Recall) {
+      recalled = true;
+      if (leased) { // else the grant is on its way, and its thread sees the recall
+        scheduleRecall(lease);
+      }
+    } else if (push instanceof Reply.Revoke) {
+      if (!leased) {
+        revoked = true;
+        return;
+      }
+      int f = fast.getAndSet(SLOW);
+      boolean wasHeld = f == HELD || f == WANTED || (f == SLOW && held);
+      boolean permitHere = f != SLOW || held; // the fast regime's, or the slow holder's
+      held = false;
+      end(wasHeld, true);
+      if (permitHere) {
+        slot.release();
+      }
+    }
+  }
+
+  private static long quantum() {
+    long q = quantum;
+    if (q < 0) {
+      q = ProcessRuntime.settings().root().getDuration("multiproc.lock.lease-quantum").toNanos();
+      quantum = q;
+    }
+    return q;
+  }
+
+  /**
+   * Honours the recall of lease {@code id}: at once when no thread holds the lock or the lease is
+   * old enough, else once it is.
+   */
+  private void scheduleRecall(long id) {
+    long wait = grantedAt + quantum() - System.nanoTime();
+    if (wait <= 0 || fast.get() == FREE || (fast.get() == SLOW && !held)) {
+      recallNow(id);
+      return;
+    }
+    var system = ProcessRuntime.system();
+    system.scheduler().scheduleOnce(Duration.ofNanos(wait), () -> recallNow(id),
+        system.executionContext());
+  }
+
+  /**
+   * Gives lease {@code id} (-1: whichever) back if no thread holds the lock; else makes its
+   * release give it back, and tells the actor so.
+   */
+  private synchronized void recallNow(long id) {
+    if (!leased || (id != -1 && id != lease)) {
+      return;
+    }
+    while (true) {
+      int f = fast.get();
+      if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
+        end(true, false);
+        slot.release();
+        return;
+      }
+      if (f == SLOW && !held) {
+        end(true, false); // a waiting thread has the permit next, and asks the actor
+        return;
+      }
+      if (f == WANTED || (f == SLOW && held) || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
+        if (id != -1) {
+          actor.tell(new LockActor.Busy(lease));
+        }
+        return;
+      }
+    }
+  }
+
+  /** The lease goes back to the actor: as a Return, or as the answer to a Revoke. */
+  private void end(boolean wasHeld, boolean asRevoked) {
+    long id = lease;
+    lease = 0;
+    leased = false;
+    held = false;
+    recalled = false;
+    revoked = false;
+    SyncInbox.unlease(id);
+    actor.tell(asRevoked ? new LockActor.Revoked(id, wasHeld) : new LockActor.Return(id));
+  }
+}

@@ -1,0 +1,61 @@
+package io.multiproc.internal.sync;
+
+import io.multiproc.internal.ProcessRuntime;
+import java.time.Duration;
+
+/**
+ * INTERNAL API. The way to a {@link PermitActor} from whichever JVM this object reached (it
+ * travels inside the Semaphore's or RLock's handle): the round trips of acquire and release,
+ * and the identity of the calling thread that an RLock's owner is.
+ */
+public final class Permits implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final SharedRef<PermitActor.Command> actor;
+
+  /**
+   * Starts the actor of a new {@code kind} (Semaphore, BoundedSemaphore, RLock) with
+   * {@code value} permits, at most {@code max} (negative: no bound); {@code owned} for an RLock.
+   */
+  public Permits(String kind, int value, int max, boolean owned) {
+    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(PermitActor.create(kind
+        + " created by " + SharedRef.caller(), value, max, owned),
+        kind.toLowerCase(java.util.Locale.ROOT)), kind);
+  }
+
+  /** The calling thread as an owner, unique in the program. */
+  public static String thisThread() {
+    return ProcessRuntime.registryPath() + "#" + Thread.currentThread().getId();
+  }
+
+  /**
+   * Takes a permit for {@code owner}; waits when {@code block}, at most {@code timeout} (null: no
+   * limit); false when none came in time.
+   */
+  public boolean acquire(boolean block, Duration timeout, String owner) {
+    return actor.ask((id, replyTo) -> new PermitActor.Acquire(id, block,
+        SharedRef.millis(block, timeout), replyTo, ProcessRuntime.registry(), owner,
+        SharedRef.caller()), block ? timeout : Duration.ZERO) instanceof Reply.Ok;
+  }
+
+  /**
+   * Gives a permit back for {@code owner}.
+   *
+   * @throws IllegalStateException when the actor refused (too many releases, not the owner)
+   */
+  public void release(String owner) {
+    actor.call((id, replyTo) -> new PermitActor.Release(id, replyTo, ProcessRuntime.registry(),
+        owner), Duration.ZERO);
+  }
+
+  /** The actor's address: the primitive's identity in every JVM. */
+  public String path() {
+    return actor.path();
+  }
+
+  /** What the actor knows now. */
+  public PermitActor.Snapshot snapshot() {
+    return (PermitActor.Snapshot) ((Reply.Answer) actor.ask((id, replyTo) ->
+        new PermitActor.State(id, replyTo), Duration.ZERO)).value();
+  }
+}

@@ -1,0 +1,136 @@
+package io.multiproc.internal.sync;
+
+import io.multiproc.ProcessError;
+import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.queue.QueueClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * INTERNAL API. The way to a synchronisation primitive's actor from whichever JVM this object
+ * reached (it travels inside the primitive's handle): the actor's address, resolved on first use, and the blocking round trip ("send request {@code id}, wait for the
+ * answer with that id in {@link SyncInbox}") that every Python-shaped method makes.
+ *
+ * @param <C> the actor's protocol
+ */
+public final class SharedRef<C> implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Margin on top of a blocking call's own timeout before the actor counts as unreachable. */
+  private static final Duration MARGIN = Duration.ofSeconds(30);
+  /** "For ever", within what a future's timed get takes. */
+  private static final Duration FOREVER = Duration.ofDays(200);
+
+  private final String path;
+  private final String what;
+  private transient volatile ActorRef<C> ref;
+
+  /** The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}), for messages. */
+  public SharedRef(String path, String what) {
+    this.path = path;
+    this.what = what;
+  }
+
+  /** A request id no other request of the program uses. */
+  public static long nextId() {
+    return QueueClient.nextId();
+  }
+
+  /** The actor, resolved (and this JVM's ActorSystem started) on first use. */
+  public ActorRef<C> ref() {
+    ActorRef<C> r = ref;
+    if (r == null) {
+      r = ProcessRuntime.resolve(path);
+      ref = r;
+    }
+    return r;
+  }
+
+  /** Sends {@code message} without waiting for anything. */
+  public void tell(C message) {
+    ref().tell(message);
+  }
+
+  /**
+   * Sends the request made by {@code request} from a fresh id and this JVM's inbox, and waits for
+   * its answer; {@code wait} is how long the actor itself may keep it waiting (null: for ever).
+   *
+   * @throws ProcessError when the actor does not answer within {@code wait} and a margin (the
+   *     process that created the primitive ended), or the wait is interrupted
+   */
+  public Reply ask(BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
+    return ask(nextId(), request, wait);
+  }
+
+  /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
+  public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
+    CompletableFuture<Reply> answer = expect(id);
+    ref().tell(request.apply(id, SyncInbox.ref()));
+    return await(id, answer, wait);
+  }
+
+  /** The future of the answer with {@code id}; call before sending what it answers. */
+  public static CompletableFuture<Reply> expect(long id) {
+    return SyncInbox.expect(id);
+  }
+
+  /**
+   * Waits for {@code answer} to the request {@code id}; {@code wait} is how long the actor itself
+   * may keep it waiting (null: for ever).
+   *
+   * @throws ProcessError when no answer comes within {@code wait} and a margin (the process that
+   *     created the primitive ended), or the wait is interrupted
+   */
+  public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
+    Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
+    try {
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      SyncInbox.forget(id);
+      throw new ProcessError("the " + what + " at " + path + " did not answer within " + timeout
+          + ": the process that created it may have ended");
+    } catch (ExecutionException e) {
+      throw new ProcessError("the " + what + " at " + path + " failed: " + e.getCause(),
+          e.getCause());
+    } catch (InterruptedException e) {
+      SyncInbox.forget(id);
+      Thread.currentThread().interrupt();
+      throw new ProcessError("interrupted while waiting on the " + what + " at " + path, e);
+    }
+  }
+
+  /** As {@link #ask}, raising {@link IllegalStateException} when the actor refused. */
+  public Reply call(BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
+    Reply r = ask(request, wait);
+    if (r instanceof Reply.Failed f) {
+      throw new IllegalStateException(f.message());
+    }
+    return r;
+  }
+
+  /** The actor's address, as handles carry it. */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * Milliseconds an actor may keep a request waiting: 0 without {@code block}, -1 for ever (null
+   * timeout), else the timeout.
+   */
+  public static long millis(boolean block, Duration timeout) {
+    if (!block) {
+      return 0;
+    }
+    return timeout == null ? -1 : Math.max(0, timeout.toMillis());
+  }
+
+  /** Who the calling thread is, for an actor's log: "Process-1 (pid 1234)". */
+  public static String caller() {
+    return io.multiproc.Multiprocessing.currentProcess().name() + " (pid "
+        + ProcessHandle.current().pid() + ")";
+  }
+}

@@ -1,0 +1,237 @@
+package io.multiproc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.Test;
+
+/** What Lock, RLock, Semaphore and BoundedSemaphore owe a user under every start method. */
+public abstract class SyncContract extends StartMethodContract {
+
+  /** Waits, at most 60 s, until {@code count} reaches {@code n}: it polls the primitive's count. */
+  static void awaitCount(IntSupplier count, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (count.getAsInt() != n) {
+      assertTrue(System.nanoTime() < deadline, "the count never became " + n);
+      Thread.sleep(10);
+    }
+  }
+
+  static void holdUntil(Acquirable lock, Queue<String> said, Event go) {
+    lock.acquire();
+    said.put("held");
+    go.await();
+    lock.release();
+  }
+
+  static void holdForever(Acquirable lock, Queue<String> said) throws InterruptedException {
+    lock.acquire();
+    said.put("held");
+    Thread.sleep(Long.MAX_VALUE); // killed here
+  }
+
+  static void releaseAndTell(Acquirable lock, Queue<String> said) {
+    try {
+      lock.release();
+      said.put("released");
+    } catch (IllegalStateException e) {
+      said.put(e.getMessage());
+    }
+  }
+
+  static void increment(Acquirable lock, String file, Integer times) throws Exception {
+    Path f = Path.of(file);
+    for (int i = 0; i < times; i++) {
+      try (var held = lock.hold()) {
+        int n = Integer.parseInt(Files.readString(f).trim());
+        Files.writeString(f, Integer.toString(n + 1));
+      }
+    }
+  }
+
+  static void takeAndTell(Acquirable lock, Queue<String> said, String who) {
+    lock.acquire();
+    said.put(who);
+    lock.release();
+  }
+
+  @Test
+  void lock_heldByAChild_triesFail_thenFreeAfterItsRelease() {
+    Lock lock = new Lock();
+    Queue<String> said = new Queue<>();
+    Event go = new Event();
+    Process p = ctx().process(SyncContract::holdUntil, lock, said, go);
+    p.start();
+    assertEquals("held", said.get());
+    assertFalse(lock.acquire(false, null));
+    assertFalse(lock.acquire(true, Duration.ofMillis(100)));
+    go.set();
+    assertTrue(lock.acquire());
+    lock.release();
+    p.join();
+    assertEquals(0, p.exitcode());
+  }
+
+  @Test
+  void lock_releaseWhenUnlocked_fails() {
+    Lock lock = new Lock();
+    IllegalStateException e = assertThrows(IllegalStateException.class, lock::release);
+    assertEquals("release unlocked lock", e.getMessage());
+    lock.acquire();
+    lock.release();
+    assertThrows(IllegalStateException.class, lock::release);
+  }
+
+  @Test
+  void lock_releasedByAnotherProcess_isFree() {
+    Lock lock = new Lock();
+    Queue<String> said = new Queue<>();
+    lock.acquire();
+    Process p = ctx().process(SyncContract::releaseAndTell, lock, said);
+    p.start();
+    assertEquals("released", said.get());
+    p.join();
+    assertTrue(lock.acquire(false, null));
+    lock.release();
+  }
+
+  @Test
+  void lock_threeProcessesIncrementAFile_noUpdateLost() throws Exception {
+    Lock lock = new Lock();
+    Path file = Files.createTempFile("multiproc-lock", ".txt");
+    Files.writeString(file, "0");
+    List<Process> ps = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ps.add(ctx().process(SyncContract::increment, lock, file.toString(), 200));
+    }
+    ps.forEach(Process::start);
+    increment(lock, file.toString(), 200);
+    ps.forEach(Process::join);
+    assertEquals("800", Files.readString(file));
+    Files.delete(file);
+  }
+
+  @Test
+  void lock_waiters_servedFirstComeFirstServed() throws Exception {
+    Lock lock = new Lock();
+    lock.acquire();
+    assertFirstComeFirstServed(lock, lock::waiting);
+  }
+
+  /**
+   * Two processes come, one after the other, to wait for {@code lock}, which this process holds
+   * (or which has no permit); {@code waiting} counts them. Released once, it goes to the first.
+   */
+  private void assertFirstComeFirstServed(Acquirable lock, IntSupplier waiting)
+      throws InterruptedException {
+    Queue<String> said = new Queue<>();
+    List<Process> ps = new ArrayList<>();
+    for (String who : List.of("first", "second")) {
+      Process p = ctx().process(SyncContract::takeAndTell, lock, said, who);
+      p.start();
+      ps.add(p);
+      awaitCount(waiting, ps.size());
+    }
+    lock.release();
+    assertEquals("first", said.get());
+    assertEquals("second", said.get());
+    ps.forEach(Process::join);
+  }
+
+  @Test
+  void lock_withTryWithResources_releasedAfterTheBlock() {
+    Lock lock = new Lock();
+    try (var held = lock.hold()) {
+      assertFalse(lock.acquire(false, null));
+    }
+    assertTrue(lock.acquire(false, null));
+    lock.release();
+  }
+
+  @Test
+  void rlock_reentrant_onlyTheOwnerReleases() {
+    RLock lock = new RLock();
+    Queue<String> said = new Queue<>();
+    assertTrue(lock.acquire());
+    assertTrue(lock.acquire());
+    Process p = ctx().process(SyncContract::releaseAndTell, lock, said);
+    p.start();
+    assertEquals("cannot release un-acquired lock", said.get());
+    p.join();
+    lock.release();
+    lock.release();
+    assertThrows(IllegalStateException.class, lock::release);
+    try (var held = lock.hold()) {
+      assertEquals(0, lock.snapshot().value());
+    }
+    assertEquals(1, lock.snapshot().value());
+  }
+
+  @Test
+  void semaphore_countsPermits_boundedRefusesOverRelease() {
+    Semaphore sem = new Semaphore(2);
+    assertTrue(sem.acquire());
+    assertTrue(sem.acquire(false, null));
+    assertFalse(sem.acquire(false, null));
+    assertFalse(sem.acquire(true, Duration.ofMillis(50)));
+    assertEquals(0, sem.getValue());
+    sem.release();
+    sem.release();
+    sem.release(); // a plain Semaphore may go above its start value
+    assertEquals(3, sem.getValue());
+    BoundedSemaphore bounded = new BoundedSemaphore(1);
+    IllegalStateException e = assertThrows(IllegalStateException.class, bounded::release);
+    assertEquals("semaphore or lock released too many times", e.getMessage());
+  }
+
+  @Test
+  void semaphore_waiters_servedFirstComeFirstServed() throws Exception {
+    Semaphore sem = new Semaphore(0);
+    assertFirstComeFirstServed(sem, () -> sem.snapshot().waiting());
+  }
+
+  @Test
+  void lock_holderKilled_lockFreedAndLoggedWithNameAndPid() throws Exception {
+    Lock lock = new Lock();
+    assertHolderDeathFrees(lock, () -> lock.snapshot().lastDeathRelease());
+  }
+
+  @Test
+  void rlock_holderKilled_lockFreedAndLogged() throws Exception {
+    RLock lock = new RLock();
+    assertHolderDeathFrees(lock, () -> lock.snapshot().lastDeathRelease());
+  }
+
+  @Test
+  void semaphore_holderKilled_permitFreedAndLogged() throws Exception {
+    Semaphore sem = new Semaphore(1);
+    assertHolderDeathFrees(sem, () -> sem.snapshot().lastDeathRelease());
+  }
+
+  private void assertHolderDeathFrees(Acquirable lock,
+      java.util.function.Supplier<String> deathNote) {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Queue<String> said = new Queue<>();
+    Process p = ctx().process(SyncContract::holdForever, lock, said);
+    p.start();
+    assertEquals("held", said.get());
+    assertFalse(lock.acquire(false, null));
+    p.kill();
+    p.join();
+    assertEquals(-9, p.exitcode());
+    assertTrue(lock.acquire(true, Duration.ofSeconds(60)), "the dead holder's lock was freed");
+    String note = deathNote.get();
+    assertTrue(note.contains(p.name()) && note.contains("pid " + p.pid()), note);
+    lock.release();
+  }
+}

@@ -1,0 +1,16 @@
+package io.multiproc.samples;
+
+/** Counts in the output of the ticket samples (s4-15, s4-16). */
+final class TicketCount {
+  private TicketCount() {}
+
+  /** The lines of search(). */
+  static long searches(SampleRun.Output o) {
+    return o.lines().stream().filter(l -> l.matches("\033\\[43m剩余票数[01]\033\\[0m")).count();
+  }
+
+  /** The tickets sold. */
+  static long sold(SampleRun.Output o) {
+    return o.lines().stream().filter(l -> l.equals("\033[43m购票成功\033[0m")).count();
+  }
+}
