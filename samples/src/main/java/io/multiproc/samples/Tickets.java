@@ -50,6 +50,16 @@ final class Tickets {
     }
   }
 
+  /**
+   * How many clients: a hundred, as in the source; the property {@value #CLIENTS} changes it (the
+   * tests use fewer, so as not to boot two hundred JVMs on a small machine).
+   */
+  static int clients() {
+    return Integer.getInteger(CLIENTS, 100);
+  }
+
+  static final String CLIENTS = "samples.ticket-clients";
+
   /** Runs a hundred clients {@code task(lock, db)}, waits for them, cleans up. */
   static void run(Target.With2<Lock, String> task) throws IOException {
     run((lock, db) -> new Process(task, lock, db), null);
@@ -61,7 +71,7 @@ final class Tickets {
    * forks start within milliseconds, and the race is only a race when they run together.
    */
   static void runFromStartLine(Target.With3<Lock, String, Barrier> task) throws IOException {
-    Barrier startLine = new Barrier(101);
+    Barrier startLine = new Barrier(clients() + 1);
     run((lock, db) -> new Process(task, lock, db, startLine), startLine);
   }
 
@@ -72,7 +82,7 @@ final class Tickets {
     Files.writeString(db, "{\"count\":1}"); // 注意一定要用双引号，不然json无法识别
     Lock lock = new Lock();
     List<Process> ps = new ArrayList<>();
-    for (int i = 0; i < 100; i++) { // 模拟并发100个客户端抢票
+    for (int i = 0; i < clients(); i++) { // 模拟并发100个客户端抢票
       Process p = client.apply(lock, db.toString());
       p.start();
       ps.add(p);

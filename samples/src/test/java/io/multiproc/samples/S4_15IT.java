@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class S4_15IT {
   @Test
   void noLock_ticketOversold() {
-    SampleRun.Output o = SampleRun.inThisJvm("s4-15");
+    SampleRun.Output o = TicketCount.run("s4-15");
     assertTrue(TicketCount.searches(o) > 1, o.stdout());
     assertTrue(TicketCount.sold(o) > 1, "the one ticket was sold " + TicketCount.sold(o) + " times:\n" + o.stdout());
   }
