@@ -12,8 +12,8 @@ import java.util.List;
 /** The queue and pipe scenarios: throughput of small items, round trips, big items. */
 final class MessagingScenarios {
   static final int SMALL_ITEMS = 200_000;
-  static final int RTT_WARMUP = 200;
-  static final int RTT_ROUNDS = 1_000;
+  static final int RTT_WARMUP = 10_000; // the steady state: past the JIT compilers of both JVMs
+  static final int RTT_ROUNDS = 5_000;
   static final int LARGE_ITEMS = 64;
   static final int LARGE_SIZE = 1024 * 1024;
 
