@@ -137,10 +137,15 @@ public final class Lane {
    */
   public QueueActor.Reply ask(String path, long id, QueueActor.Command request, Duration timeout)
       throws InterruptedException, TimeoutException {
+    return exchange(LaneServer.REQUEST, path, id, request, timeout);
+  }
+
+  private QueueActor.Reply exchange(byte kind, String path, long id, QueueActor.Command request,
+      Duration timeout) throws InterruptedException, TimeoutException {
     CompletableFuture<QueueActor.Reply> reply = Inbox.expect(id);
     waiting.add(id);
     try {
-      write(path, request, LaneServer.REQUEST, true);
+      write(kind, path, request, true);
       return await(reply, timeout);
     } finally {
       waiting.remove(id);
@@ -152,7 +157,7 @@ public final class Lane {
    * goes on at once.
    */
   public void tell(String path, QueueActor.Command request) {
-    write(path, request, LaneServer.TELL, false);
+    write(LaneServer.TELL, path, request, false);
   }
 
   /** Waits until everything sent so far on this lane was handled by the other JVM. */
@@ -163,7 +168,8 @@ public final class Lane {
     unsynced = false;
     long id = QueueClient.nextId();
     try {
-      ask("", id, new QueueActor.Taken(id), null);
+      // answered with Ok(id) once the other JVM handled every frame before it
+      exchange(LaneServer.SYNC, null, id, new QueueActor.Taken(id), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {
@@ -182,14 +188,14 @@ public final class Lane {
     }
   }
 
-  private void write(String path, QueueActor.Command request, byte kind, boolean now) {
+  private void write(byte kind, String path, QueueActor.Command request, boolean now) {
     if (closed) {
       throw ended();
     }
     try {
-      int index = path.isEmpty() ? -1 : index(path);
+      int index = path == null ? -1 : index(path);
       LaneSocket.Frame frame = new LaneSocket.Frame();
-      frame.write(path.isEmpty() ? LaneServer.SYNC : kind);
+      frame.write(kind);
       new DataOutputStream(frame).writeInt(index);
       LaneCodec.write(request, frame);
       frame.seal();
