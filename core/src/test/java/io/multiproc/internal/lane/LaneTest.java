@@ -33,13 +33,30 @@ class LaneTest {
     return lane.ask(path, id, c, Duration.ofSeconds(30));
   }
 
+  /** Puts a one-byte item over {@code lane}; returns the answer. */
+  private static QueueActor.Reply put(Lane lane, String path, int b) throws Exception {
+    long id = QueueClient.nextId();
+    return ask(lane, path, id, new QueueActor.Put(id, new byte[] {(byte) b}, true, -1, null, null));
+  }
+
+  /** Gets over {@code lane}, waiting for an item; returns the answer. */
+  private static QueueActor.Reply get(Lane lane, String path) throws Exception {
+    long id = QueueClient.nextId();
+    return ask(lane, path, id, new QueueActor.Get(id, true, -1, null, null));
+  }
+
+  /** Makes request {@code c} from a thread of this JVM; returns its answer. */
+  private static QueueActor.Reply local(QueueState state, QueueActor.Command c) throws Exception {
+    CompletableFuture<QueueActor.Reply> reply = new CompletableFuture<>();
+    state.handle(c, reply::complete, QueueState.LOCAL);
+    return reply.get(30, TimeUnit.SECONDS);
+  }
+
   /** Waits until {@code state} has a getter waiting. */
   private static void awaitWaitingGetter(QueueState state) throws Exception {
     for (int i = 0; i < 3000; i++) {
-      CompletableFuture<QueueActor.Reply> sizes = new CompletableFuture<>();
-      state.handle(new QueueActor.Size(QueueClient.nextId(), null), sizes::complete,
-          QueueState.LOCAL);
-      if (((QueueActor.Sizes) sizes.get()).waitingGetters() > 0) {
+      QueueActor.Reply sizes = local(state, new QueueActor.Size(QueueClient.nextId(), null));
+      if (((QueueActor.Sizes) sizes).waitingGetters() > 0) {
         return;
       }
       Thread.sleep(10);
@@ -52,12 +69,8 @@ class LaneTest {
     String path = QueueActor.start(QueueState.queue(0), "queue");
     Lane lane = Lane.to(LaneServer.address());
     assertNotNull(lane, "lanes are on by default");
-    long put = QueueClient.nextId();
-    assertInstanceOf(QueueActor.Ok.class,
-        ask(lane, path, put, new QueueActor.Put(put, new byte[] {7}, true, -1, null, null)));
-    long get = QueueClient.nextId();
-    QueueActor.Item item = assertInstanceOf(QueueActor.Item.class,
-        ask(lane, path, get, new QueueActor.Get(get, true, -1, null, null)));
+    assertInstanceOf(QueueActor.Ok.class, put(lane, path, 7));
+    QueueActor.Item item = assertInstanceOf(QueueActor.Item.class, get(lane, path));
     assertEquals(7, item.item()[0]);
   }
 
@@ -66,18 +79,11 @@ class LaneTest {
     QueueState state = QueueState.queue(0);
     String path = QueueActor.start(state, "queue");
     Lane lane = Lane.to(LaneServer.address());
-    long put = QueueClient.nextId();
-    ask(lane, path, put, new QueueActor.Put(put, new byte[] {1}, true, -1, null, null));
-    long get = QueueClient.nextId();
-    assertInstanceOf(QueueActor.Item.class,
-        ask(lane, path, get, new QueueActor.Get(get, true, -1, null, null)));
+    put(lane, path, 1);
+    assertInstanceOf(QueueActor.Item.class, get(lane, path));
     lane.close(); // as the JVM holding the lane would be killed: it never confirmed the item
-    CompletableFuture<QueueActor.Reply> again = new CompletableFuture<>();
-    long local = QueueClient.nextId();
-    state.handle(new QueueActor.Get(local, true, -1, null, null), again::complete,
-        QueueState.LOCAL);
     QueueActor.Item back = assertInstanceOf(QueueActor.Item.class,
-        again.get(30, TimeUnit.SECONDS));
+        local(state, new QueueActor.Get(QueueClient.nextId(), true, -1, null, null)));
     assertEquals(1, back.item()[0]);
   }
 
