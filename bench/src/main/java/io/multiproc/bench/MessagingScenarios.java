@@ -12,7 +12,9 @@ import java.util.List;
 /** The queue and pipe scenarios: throughput of small items, round trips, big items. */
 final class MessagingScenarios {
   static final int SMALL_ITEMS = 200_000;
-  static final int RTT_WARMUP = 10_000; // the steady state: past the JIT compilers of both JVMs
+  // the steady state: past the JIT compilers of both JVMs, which need time as well as calls
+  static final int RTT_WARMUP = 10_000;
+  static final long RTT_WARMUP_NANOS = 2_000_000_000L;
   static final int RTT_ROUNDS = 5_000;
   static final int LARGE_ITEMS = 64;
   static final int LARGE_SIZE = 1024 * 1024;
@@ -61,7 +63,8 @@ final class MessagingScenarios {
               return SMALL_ITEMS / seconds;
             }),
         new Measured("pipe.rtt", "us", false, "ping-pong over a Pipe with an echoing child;"
-            + " microseconds per round trip, mean of " + RTT_ROUNDS + " after " + RTT_WARMUP,
+            + " microseconds per round trip, mean of " + RTT_ROUNDS + " after " + RTT_WARMUP
+            + " and at least " + RTT_WARMUP_NANOS / 1_000_000_000L + " s",
             () -> {
               Context ctx = Multiprocessing.getContext("forkserver");
               Pipe pipe = Pipe.open();
@@ -69,7 +72,8 @@ final class MessagingScenarios {
               p.start();
               pipe.right().close();
               Connection c = pipe.left();
-              for (int i = 0; i < RTT_WARMUP; i++) {
+              long warm = System.nanoTime();
+              for (int i = 0; i < RTT_WARMUP || System.nanoTime() - warm < RTT_WARMUP_NANOS; i++) {
                 c.send(i);
                 c.recv();
               }

@@ -43,6 +43,7 @@ final class Inbound implements QueueState.Feeder {
   private final Set<QueueState> used = new HashSet<>(); // guarded by the reading turn
   private final Batch batch = new Batch(); // guarded by the reading turn
   private final ReadTurns turns = new ReadTurns();
+  private final Spin spin = new Spin(); // used by this JVM's threads that read for themselves
   private final AtomicInteger localReaders = new AtomicInteger();
   private volatile long localLeft;
   private volatile boolean closed;
@@ -63,7 +64,7 @@ final class Inbound implements QueueState.Feeder {
       }
       turns.acquire();
       try {
-        step();
+        step(false);
       } finally {
         turns.release();
       }
@@ -81,7 +82,7 @@ final class Inbound implements QueueState.Feeder {
     BooleanSupplier more = () -> !reply.isDone() && !closed && !me.isInterrupted();
     try {
       while (more.getAsBoolean()) {
-        turns.take(reply, more, this::step);
+        turns.take(reply, more, () -> step(true));
       }
     } finally {
       localLeft = System.nanoTime();
@@ -93,13 +94,26 @@ final class Inbound implements QueueState.Feeder {
     return !closed;
   }
 
-  /** Reads and handles one frame, or returns when none came for a while; holds the turn. */
-  private void step() {
+  /**
+   * Reads and handles one frame, or returns when none came for a while; holds the turn. A thread
+   * of this JVM waiting for its own message spins a moment first ({@link Spin}).
+   */
+  private void step(boolean spinFirst) {
     try {
       if (!batch.isEmpty() && !lane.readable()) {
         batch.store(); // nothing more has come: the puts gathered go in now
       }
-      byte[] frame = lane.readSome();
+      byte[] frame;
+      if (spinFirst) {
+        spin.until(lane::arrived); // what a waiting thread of this JVM wants may come soon
+        try {
+          frame = lane.readSome();
+        } finally {
+          spin.ended();
+        }
+      } else {
+        frame = lane.readSome();
+      }
       if (frame != null) {
         handle(frame);
       }

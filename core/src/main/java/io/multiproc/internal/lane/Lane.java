@@ -10,7 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -45,18 +49,44 @@ public final class Lane {
   private static final int QUEUED_MAX = 1 << 20;
   /** How long queued frames wait for a request to take them along before the writer sends them. */
   private static final long LINGER_NANOS = 50_000;
+  /** A put queued sooner than this after the one before is part of a burst, and waits. */
+  private static final long BURST_NANOS = 5_000;
+  /** How long a confirmation waits at most for something to take it along. */
+  private static final long TICK_NANOS = 5_000_000;
+  /** How long the writer keeps ticking after the last frame queued, before it parks for good. */
+  private static final long ACTIVE_NANOS = 200_000_000;
+  /** The biggest buffer kept for the next frames after a write. */
+  private static final int SPARE_MAX = 64 * 1024;
+
+  /** What the writer thread does. */
+  private enum Writer {
+    /** Sending, or about to look what to do. */
+    RUNNING,
+    /** Parked for a short linger; puts are queued, it sends them after. */
+    LINGERING,
+    /** Parked for a tick: only confirmations are queued, or none. */
+    TICKING,
+    /** Parked until woken: the lane was idle. */
+    PARKED
+  }
 
   private final String address;
   private final LaneSocket socket;
+  private final boolean unix;
   private final Map<String, Integer> bound = new ConcurrentHashMap<>();
   private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
   private final ReadTurns turns = new ReadTurns();
+  private final Spin spin = new Spin(); // used by the thread whose turn it is to read
   /** Frames that want no answer, queued in order; guarded by itself. */
   private Frames queued = new Frames();
   /** Taken by whoever writes to the socket, so queued frames leave in order. */
   private final Object writing = new Object();
-  private final Thread writer;
-  private boolean writerParked; // guarded by this
+  private final Thread writerThread;
+  private Writer writer = Writer.RUNNING; // guarded by this
+  private boolean urgentQueued; // guarded by this
+  private long lastUrgent; // guarded by this
+  private long lastActive; // guarded by this
+  private Frames spare; // guarded by this
   private volatile boolean unsynced;
   private volatile boolean closed;
 
@@ -71,11 +101,12 @@ public final class Lane {
     }
   }
 
-  private Lane(String address, LaneSocket socket) {
+  private Lane(String address, LaneSocket socket, boolean unix) {
     this.address = address;
     this.socket = socket;
-    this.writer = new Thread(null, this::writeLoop, "multiproc-lane-writer", 256 * 1024);
-    writer.setDaemon(true);
+    this.unix = unix;
+    this.writerThread = new Thread(null, this::writeLoop, "multiproc-lane-writer", 256 * 1024);
+    writerThread.setDaemon(true);
   }
 
   /**
@@ -104,28 +135,65 @@ public final class Lane {
   }
 
   private static Lane open(String address) {
-    int colon = address.lastIndexOf(':');
-    Socket s = new Socket();
+    SocketChannel s = null;
     try {
-      s.connect(new InetSocketAddress(address.substring(0, colon),
-          Integer.parseInt(address.substring(colon + 1))), 10_000);
+      s = connect(address);
+      boolean unix = !(s.getRemoteAddress() instanceof InetSocketAddress);
       LaneSocket socket = new LaneSocket(s);
       socket.connectHandshake();
       socket.readTimeout(READ_TIMEOUT_MS);
-      Lane lane = new Lane(address, socket);
-      lane.writer.start();
+      Lane lane = new Lane(address, socket, unix);
+      lane.writerThread.start();
       return lane;
     } catch (IOException | RuntimeException e) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing anyway
+      if (s != null) {
+        try {
+          s.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
       }
       UNREACHABLE.add(address);
       LOG.warn("no lane to {} ({}); its queues and pipes are reached over Artery", address,
           e.toString());
       return null;
     }
+  }
+
+  /**
+   * Connects to the lane server at {@code address}: on its Unix domain socket when it has one and
+   * listens on the same host as this JVM (so it is on this machine), else over TCP.
+   */
+  private static SocketChannel connect(String address) throws IOException {
+    int bar = address.indexOf(LaneServer.UNIX_SEPARATOR);
+    String tcp = bar < 0 ? address : address.substring(0, bar);
+    int colon = tcp.lastIndexOf(':');
+    String host = tcp.substring(0, colon);
+    if (bar >= 0 && host.equals(LaneServer.host())) {
+      Path path = Path.of(address.substring(bar + 1));
+      if (Files.exists(path)) {
+        try {
+          return SocketChannel.open(UnixDomainSocketAddress.of(path));
+        } catch (IOException | UnsupportedOperationException e) {
+          LOG.debug("lane to {}: no Unix domain socket ({}), TCP instead", address, e.toString());
+        }
+      }
+    }
+    SocketChannel s = SocketChannel.open();
+    try {
+      s.socket().connect(new InetSocketAddress(host, Integer.parseInt(tcp.substring(colon + 1))),
+          10_000);
+      s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  /** Whether this lane is a Unix domain socket (else TCP). */
+  boolean overUnixSocket() {
+    return unix;
   }
 
   /**
@@ -196,17 +264,28 @@ public final class Lane {
       int index = path == null ? -1 : index(path);
       LaneSocket.Frame frame = new LaneSocket.Frame();
       frame.write(kind);
-      new DataOutputStream(frame).writeInt(index);
+      frame.writeInt(index);
       LaneCodec.write(request, frame);
       frame.seal();
+      // a confirmation only has to arrive some time: it never costs a write or a wake-up itself
+      boolean lazy = !now && request instanceof QueueActor.Taken;
       boolean writesNow;
       boolean wake;
       synchronized (this) {
         queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
-        writesNow = now || queued.size() >= QUEUED_MAX;
-        wake = !writesNow && writerParked; // else the writer is up and will send it
+        long t = System.nanoTime();
+        if (now || lazy) {
+          writesNow = now || queued.size() >= QUEUED_MAX;
+        } else {
+          // a lone put goes at once; one of a burst waits for the writer to take many together
+          writesNow = t - lastUrgent > BURST_NANOS || queued.size() >= QUEUED_MAX;
+          lastUrgent = t;
+          urgentQueued = !writesNow;
+        }
+        lastActive = t;
+        wake = !writesNow && (writer == Writer.PARKED || (!lazy && writer == Writer.TICKING));
         if (wake) {
-          writerParked = false;
+          writer = Writer.RUNNING;
         }
       }
       if (!now) {
@@ -215,7 +294,7 @@ public final class Lane {
       if (writesNow) {
         flushQueued();
       } else if (wake) {
-        LockSupport.unpark(writer);
+        LockSupport.unpark(writerThread);
       }
     } catch (IOException e) {
       close();
@@ -228,29 +307,46 @@ public final class Lane {
     synchronized (writing) {
       Frames out;
       synchronized (this) {
+        urgentQueued = false;
         if (queued.size() == 0) {
           return;
         }
         out = queued;
-        queued = new Frames();
+        queued = spare != null ? spare : new Frames();
+        spare = null;
       }
       socket.writeRaw(out.array(), out.size());
+      out.reset();
+      if (out.array().length <= SPARE_MAX) {
+        synchronized (this) {
+          spare = out;
+        }
+      }
     }
   }
 
+  /**
+   * The writer thread: sends queued puts after a short linger (a request made meanwhile takes
+   * them along), and confirmations that no request took along for a tick; parks for good once
+   * the lane was idle for a while.
+   */
   private void writeLoop() {
     while (!closed) {
-      boolean idle;
+      Writer mode;
       synchronized (this) {
-        idle = queued.size() == 0;
-        writerParked = idle;
+        long idle = System.nanoTime() - lastActive;
+        mode = urgentQueued ? Writer.LINGERING
+            : queued.size() > 0 || idle < ACTIVE_NANOS ? Writer.TICKING : Writer.PARKED;
+        writer = mode;
       }
-      if (idle) {
+      if (mode == Writer.PARKED) {
         LockSupport.park(this);
         continue;
       }
-      // linger a moment: a request made meanwhile takes the queued frames along, in one write
-      LockSupport.parkNanos(this, LINGER_NANOS);
+      LockSupport.parkNanos(this, mode == Writer.LINGERING ? LINGER_NANOS : TICK_NANOS);
+      synchronized (this) {
+        writer = Writer.RUNNING;
+      }
       try {
         flushQueued();
       } catch (IOException e) {
@@ -314,7 +410,13 @@ public final class Lane {
   /** Reads one answer (or returns after the read timeout) and hands it to its request. */
   private void readOne() {
     try {
-      byte[] frame = socket.readSome();
+      spin.until(socket::arrived); // an answer that comes soon is read without halting
+      byte[] frame;
+      try {
+        frame = socket.readSome();
+      } finally {
+        spin.ended();
+      }
       if (frame != null) {
         Inbox.deliver((QueueActor.Reply) LaneCodec.read(frame, 0));
       }
@@ -330,7 +432,7 @@ public final class Lane {
   void close() {
     closed = true;
     socket.close();
-    LockSupport.unpark(writer);
+    LockSupport.unpark(writerThread);
     for (Long id : waiting) {
       Inbox.fail(id, ended());
     }

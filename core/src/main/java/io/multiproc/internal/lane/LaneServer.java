@@ -4,8 +4,14 @@ import io.multiproc.internal.ProcessRuntime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * the queues and pipe ends whose state lives here. Each connection, once it proved the authkey,
  * is an {@link Inbound} with a thread of its own; answers are written back on it by whichever
  * thread makes them.
+ *
+ * <p>It listens on TCP, on Artery's host, for JVMs of other machines, and on a Unix domain socket
+ * for JVMs of this one: a write to it costs a quarter of a write to TCP over loopback (measured
+ * on the 2-core test machine: 1.3 against 5.2 microseconds), and a queue or pipe round trip
+ * takes several. The socket's file is in a directory of this JVM's own that only its user can
+ * enter; directories left by JVMs that were killed are removed by the next one that starts.
  */
 public final class LaneServer {
   /** Binds a number to a queue's path; the frames after it name the queue by that number. */
@@ -24,16 +36,20 @@ public final class LaneServer {
   static final byte TELL = 'T';
   /** Answered with Ok once every frame before it was handled. */
   static final byte SYNC = 'S';
+  /** Between the TCP address and the Unix domain socket's path in a lane address. */
+  static final char UNIX_SEPARATOR = '|';
 
   private static final Logger LOG = LoggerFactory.getLogger(LaneServer.class);
+  private static final String DIR_PREFIX = "multiproc-lanes-";
   private static volatile String address;
   private static boolean tried;
 
   private LaneServer() {}
 
   /**
-   * The address ("host:port") where this JVM accepts lanes, started on first use; null when
-   * lanes are off or could not be opened (then everything goes over Artery).
+   * The address where this JVM accepts lanes, started on first use: "host:port", followed by
+   * {@link #UNIX_SEPARATOR} and a socket path where this JVM also listens on a Unix domain
+   * socket. Null when lanes are off or could not be opened (then everything goes over Artery).
    */
   public static String address() {
     if (!tried) {
@@ -47,29 +63,86 @@ public final class LaneServer {
     return address;
   }
 
+  /** The host this JVM's lanes listen on for TCP: Artery's. */
+  static String host() {
+    return ProcessRuntime.settings().root()
+        .getString("multiproc.actor-system.pekko.remote.artery.canonical.hostname");
+  }
+
   private static String start() {
     if (!ProcessRuntime.settings().lanes()) {
       return null;
     }
-    String host = ProcessRuntime.settings().root()
-        .getString("multiproc.actor-system.pekko.remote.artery.canonical.hostname");
+    String host = host();
+    String tcp;
     try {
-      ServerSocket server = new ServerSocket();
+      ServerSocketChannel server = ServerSocketChannel.open();
       server.bind(new InetSocketAddress(InetAddress.getByName(host), 0), 128);
-      Thread accept = new Thread(() -> acceptLoop(server), "multiproc-lane-accept");
-      accept.setDaemon(true);
-      accept.start();
-      return host + ":" + server.getLocalPort();
+      tcp = host + ":" + ((InetSocketAddress) server.getLocalAddress()).getPort();
+      accept(server, "tcp");
     } catch (IOException e) {
       LOG.warn("cannot open lanes on {} ({}); queues and pipes go over Artery", host, e.toString());
       return null;
     }
+    Path unix = startUnix();
+    return unix == null ? tcp : tcp + UNIX_SEPARATOR + unix;
   }
 
-  private static void acceptLoop(ServerSocket server) {
+  /** Listens on a Unix domain socket too, where the platform has them; its path, or null. */
+  private static Path startUnix() {
+    Path dir = null;
+    try {
+      removeLeftovers();
+      dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-");
+      Path socket = dir.resolve("lane");
+      ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      server.bind(UnixDomainSocketAddress.of(socket), 128);
+      dir.toFile().deleteOnExit(); // registered first, so deleted last
+      socket.toFile().deleteOnExit();
+      accept(server, "unix");
+      return socket;
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("no Unix domain socket for lanes ({}); this machine's JVMs use TCP", e.toString());
+      if (dir != null) {
+        dir.toFile().delete();
+      }
+      return null;
+    }
+  }
+
+  /** Removes the lane directories of JVMs of this user that ended without removing their own. */
+  private static void removeLeftovers() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, DIR_PREFIX + "*")) {
+      for (Path dir : dirs) {
+        String rest = dir.getFileName().toString().substring(DIR_PREFIX.length());
+        int dash = rest.indexOf('-');
+        long pid;
+        try {
+          pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (ProcessHandle.of(pid).isEmpty() && Files.isWritable(dir)) {
+          Files.deleteIfExists(dir.resolve("lane"));
+          Files.deleteIfExists(dir);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // another JVM removes them next time
+    }
+  }
+
+  private static void accept(ServerSocketChannel server, String kind) {
+    Thread t = new Thread(() -> acceptLoop(server), "multiproc-lane-accept-" + kind);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void acceptLoop(ServerSocketChannel server) {
     while (true) {
       try {
-        Socket s = server.accept();
+        SocketChannel s = server.accept();
         Thread t = new Thread(null, () -> serve(s), "multiproc-lane-in", 256 * 1024);
         t.setDaemon(true);
         t.start();
@@ -80,17 +153,27 @@ public final class LaneServer {
     }
   }
 
-  private static void serve(Socket s) {
+  private static void serve(SocketChannel s) {
     Inbound inbound;
     try {
+      if (s.getLocalAddress() instanceof InetSocketAddress) {
+        s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      }
+      String peer = s.getLocalAddress() instanceof InetSocketAddress
+          ? String.valueOf(s.getRemoteAddress()) : "a JVM of this machine";
       LaneSocket lane = new LaneSocket(s);
       if (!lane.acceptHandshake()) {
         LOG.warn("refused a lane connection that did not prove this program's authkey ({} refused"
             + " so far)", LaneSocket.refusedCount());
         return;
       }
-      inbound = new Inbound(lane, String.valueOf(s.getRemoteSocketAddress()));
+      inbound = new Inbound(lane, peer);
     } catch (IOException e) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
       return;
     }
     inbound.run();

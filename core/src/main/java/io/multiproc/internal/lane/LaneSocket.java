@@ -1,44 +1,66 @@
 package io.multiproc.internal.lane;
 
 import io.multiproc.internal.Authkey;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * INTERNAL API. One end of a lane: a TCP socket carrying length-prefixed frames, each written
- * with one system call. Before any frame, each side proves that it holds the program's authkey
- * (a challenge answered with an HMAC-SHA256 of it, one each way, as CPython's connections do), so
- * nothing from a stranger is ever decoded.
+ * INTERNAL API. One end of a lane: a socket (a Unix domain socket between JVMs of one machine, TCP
+ * between machines) carrying length-prefixed frames, each written with one system call. Before
+ * any frame, each side proves that it holds the program's authkey (a challenge answered with an
+ * HMAC-SHA256 of it, one each way, as CPython's connections do), so nothing from a stranger is
+ * ever decoded.
+ *
+ * <p>The channel does not block: a reader that expects bytes soon polls for them ({@link
+ * #arrived()}, which reads what came), and otherwise waits on a selector, at most as long as
+ * {@link #readTimeout}. One thread reads at a time; writers take turns among themselves.
  */
 final class LaneSocket implements AutoCloseable {
   private static final int NONCE = 32;
   private static final int MAX_FRAME = Integer.MAX_VALUE - 16;
   private static final byte CLIENT = 'C';
   private static final byte SERVER = 'S';
+  /** The most one read or write system call moves (the JDK copies through a direct buffer). */
+  private static final int CHUNK = 128 * 1024;
+  /** How long the handshake may take before the connection is dropped. */
+  private static final long HANDSHAKE_MS = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final AtomicLong REFUSED = new AtomicLong();
 
-  private final Socket socket;
-  private final Buffered buffered;
-  private final DataInputStream in;
-  private final OutputStream out;
+  private final SocketChannel channel;
+  private final Selector readable;
+  private final Object writing = new Object();
+  /** Opened when a write first finds the socket full; set under the writing lock. */
+  private volatile Selector writable;
+  /** What was read and not yet taken, ready to be read from (position to limit). */
+  private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
+  private long timeoutMs; // 0: wait as long as it takes
+  private byte[] payload;
+  private int payloadRead;
 
-  LaneSocket(Socket socket) throws IOException {
-    this.socket = socket;
-    socket.setTcpNoDelay(true);
-    this.buffered = new Buffered(socket.getInputStream());
-    this.in = new DataInputStream(buffered);
-    this.out = socket.getOutputStream();
+  LaneSocket(SocketChannel channel) throws IOException {
+    this.channel = channel;
+    try {
+      channel.configureBlocking(false);
+      this.readable = Selector.open();
+      channel.register(readable, SelectionKey.OP_READ);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /** How many lane connections this JVM refused because the other side had the wrong authkey. */
@@ -48,32 +70,32 @@ final class LaneSocket implements AutoCloseable {
 
   /** The accepting side's handshake; false (and the socket closed) when the client failed it. */
   boolean acceptHandshake() throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_MS);
     byte[] challenge = nonce();
-    out.write(challenge);
-    byte[] answer = new byte[NONCE];
-    in.readFully(answer);
-    byte[] theirs = new byte[NONCE];
-    in.readFully(theirs);
+    writeRaw(challenge, challenge.length);
+    byte[] hello = readExactly(2 * NONCE, deadline);
+    byte[] answer = java.util.Arrays.copyOf(hello, NONCE);
+    byte[] theirs = java.util.Arrays.copyOfRange(hello, NONCE, 2 * NONCE);
     if (!MessageDigest.isEqual(answer, mac(CLIENT, challenge))) {
       REFUSED.incrementAndGet();
       close();
       return false;
     }
-    out.write(mac(SERVER, theirs));
+    byte[] mine = mac(SERVER, theirs);
+    writeRaw(mine, mine.length);
     return true;
   }
 
   /** The connecting side's handshake; throws when the server does not hold the authkey. */
   void connectHandshake() throws IOException {
-    byte[] challenge = new byte[NONCE];
-    in.readFully(challenge);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_MS);
+    byte[] challenge = readExactly(NONCE, deadline);
     byte[] mine = nonce();
     byte[] hello = new byte[2 * NONCE];
     System.arraycopy(mac(CLIENT, challenge), 0, hello, 0, NONCE);
     System.arraycopy(mine, 0, hello, NONCE, NONCE);
-    out.write(hello);
-    byte[] answer = new byte[NONCE];
-    in.readFully(answer);
+    writeRaw(hello, hello.length);
+    byte[] answer = readExactly(NONCE, deadline);
     if (!MessageDigest.isEqual(answer, mac(SERVER, mine))) {
       REFUSED.incrementAndGet();
       close();
@@ -81,8 +103,26 @@ final class LaneSocket implements AutoCloseable {
     }
   }
 
+  /** Reads exactly {@code n} bytes of the handshake, before {@code deadline} (nanoTime). */
+  private byte[] readExactly(int n, long deadline) throws IOException {
+    while (in.remaining() < n) {
+      if (fill() == 0) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          close();
+          throw new IOException("the lane's other side did not complete the handshake within "
+              + HANDSHAKE_MS + " ms");
+        }
+        select(left);
+      }
+    }
+    byte[] bytes = new byte[n];
+    in.get(bytes);
+    return bytes;
+  }
+
   /** A frame being written: four bytes left for its length, then its payload. */
-  static final class Frame extends java.io.ByteArrayOutputStream {
+  static final class Frame extends ByteArrayOutputStream {
     Frame() {
       super(64);
       count = 4;
@@ -90,6 +130,14 @@ final class LaneSocket implements AutoCloseable {
 
     byte[] toByteArrayUnsafe() {
       return buf;
+    }
+
+    /** Appends {@code v}, high byte first. */
+    void writeInt(int v) {
+      write(v >>> 24);
+      write(v >>> 16);
+      write(v >>> 8);
+      write(v);
     }
 
     /** Sets the length at the head of the frame. */
@@ -108,97 +156,194 @@ final class LaneSocket implements AutoCloseable {
     writeRaw(frame.toByteArrayUnsafe(), frame.size());
   }
 
-  /** Writes frames already put together, each with its length, with one system call. */
+  /**
+   * Writes frames already put together, each with its length: with one system call unless they
+   * are big or the socket is full (then it waits for room).
+   */
   void writeRaw(byte[] frames, int length) throws IOException {
-    synchronized (out) {
-      out.write(frames, 0, length);
+    synchronized (writing) {
+      try {
+        int at = 0;
+        while (at < length) {
+          int n = channel.write(ByteBuffer.wrap(frames, at, Math.min(CHUNK, length - at)));
+          at += n;
+          if (n == 0) {
+            awaitRoom();
+          }
+        }
+      } catch (ClosedSelectorException e) {
+        throw ended(null);
+      } catch (EOFException e) {
+        throw e;
+      } catch (IOException e) {
+        throw ended(e);
+      }
     }
   }
 
-  /** Reads one frame's payload, waiting as long as it takes; EOFException once the other closed. */
-  byte[] read() throws IOException {
-    byte[] frame;
-    while ((frame = readSome()) == null) {
-      // no read timeout is set on the sockets that use this
+  /** Waits until the socket takes bytes again; the caller holds the writing lock. */
+  private void awaitRoom() throws IOException {
+    Selector w = writable;
+    if (w == null) {
+      w = Selector.open();
+      writable = w;
+      channel.register(w, SelectionKey.OP_WRITE);
     }
-    return frame;
+    w.select(100); // rechecks now and then that the lane is still open
+    w.selectedKeys().clear();
+    if (!channel.isOpen()) {
+      closeQuietly(w); // close() may have looked before it was opened
+      throw ended(null);
+    }
   }
 
   /** Whether bytes already read from the socket wait to be taken (no system call). */
   boolean readable() {
-    return buffered.waiting() > 0;
+    return in.hasRemaining();
   }
 
-  /** A read buffer that tells what it holds without asking the socket. */
-  private static final class Buffered extends BufferedInputStream {
-    Buffered(java.io.InputStream in) {
-      super(in, 64 * 1024);
+  /**
+   * Whether bytes wait to be taken: read already, or in the socket (then they are read now, one
+   * system call). For the thread whose turn it is to read.
+   */
+  boolean arrived() {
+    try {
+      return in.hasRemaining() || (payload != null ? readInto() : fill() > 0);
+    } catch (IOException | ClosedSelectorException e) {
+      return true; // the read that follows finds out what happened
     }
-
-    synchronized int waiting() {
-      return count - pos;
-    }
   }
 
-  /** Makes reads give up after {@code ms} (see {@link #readSome()}). */
-  void readTimeout(int ms) throws IOException {
-    socket.setSoTimeout(ms);
+  /** Makes reads give up after {@code ms} (0: never; see {@link #readSome()}). */
+  void readTimeout(int ms) {
+    timeoutMs = ms;
   }
-
-  private final byte[] header = new byte[4];
-  private int headerRead;
-  private byte[] payload;
-  private int payloadRead;
 
   /**
    * Reads one frame's payload, or returns null when the read timeout passed first; what was read
    * of a frame so far is kept for the next call. EOFException once the other side closed.
    */
   byte[] readSome() throws IOException {
+    boolean waited = false;
     try {
-      while (headerRead < 4) {
-        int n = in.read(header, headerRead, 4 - headerRead);
-        if (n < 0) {
-          throw new EOFException("the lane was closed");
+      while (true) {
+        if (payload == null && in.remaining() >= 4) {
+          int length = in.getInt();
+          if (length < 0 || length > MAX_FRAME) {
+            throw new IOException("bad lane frame length " + length);
+          }
+          payload = new byte[length];
+          payloadRead = 0;
         }
-        headerRead += n;
-      }
-      if (payload == null) {
-        int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16)
-            | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-        if (length < 0 || length > MAX_FRAME) {
-          throw new IOException("bad lane frame length " + length);
+        if (payload != null) {
+          int n = Math.min(in.remaining(), payload.length - payloadRead);
+          in.get(payload, payloadRead, n);
+          payloadRead += n;
+          if (payloadRead == payload.length) {
+            byte[] frame = payload;
+            payload = null;
+            return frame;
+          }
+          if (readInto()) { // a big payload: straight from the socket, not through the buffer
+            continue;
+          }
+        } else if (fill() > 0) {
+          continue;
         }
-        payload = new byte[length];
-        payloadRead = 0;
-      }
-      while (payloadRead < payload.length) {
-        int n = in.read(payload, payloadRead, payload.length - payloadRead);
-        if (n < 0) {
-          throw new EOFException("the lane was closed");
+        if (waited) {
+          return null; // nothing came within the timeout
         }
-        payloadRead += n;
+        select(timeoutMs);
+        waited = timeoutMs > 0;
       }
-    } catch (java.net.SocketTimeoutException e) {
-      return null;
+    } catch (ClosedSelectorException e) {
+      throw ended(null);
     }
-    byte[] frame = payload;
-    payload = null;
-    headerRead = 0;
-    return frame;
+  }
+
+  /**
+   * Reads more of the frame being read: into the buffer when what is missing fits it, else
+   * straight into the payload. True when that read something. The buffer is empty when called.
+   */
+  private boolean readInto() throws IOException {
+    int missing = payload.length - payloadRead;
+    if (missing < in.capacity()) {
+      return fill() > 0;
+    }
+    int n = read(ByteBuffer.wrap(payload, payloadRead, Math.min(CHUNK, missing)));
+    payloadRead += n;
+    return n > 0;
+  }
+
+  /** Reads what the socket holds into the buffer (no waiting); how many bytes came. */
+  private int fill() throws IOException {
+    in.compact();
+    try {
+      return read(in);
+    } finally {
+      in.flip();
+    }
+  }
+
+  private int read(ByteBuffer into) throws IOException {
+    int n;
+    try {
+      n = channel.read(into);
+    } catch (IOException e) {
+      throw ended(e);
+    }
+    if (n < 0) {
+      throw ended(null);
+    }
+    return n;
+  }
+
+  /** Waits until bytes may have come, at most {@code ms} (0: as long as it takes). */
+  private void select(long ms) throws IOException {
+    if (ms > 0) {
+      readable.select(ms);
+    } else {
+      readable.select();
+    }
+    readable.selectedKeys().clear();
+    if (!channel.isOpen()) {
+      throw ended(null);
+    }
+  }
+
+  private static EOFException ended(IOException cause) {
+    EOFException e = new EOFException(cause == null ? "the lane was closed"
+        : "the lane was closed: " + cause.getMessage());
+    e.initCause(cause);
+    return e;
   }
 
   @Override
   public void close() {
     try {
-      socket.close();
+      channel.close();
     } catch (IOException e) {
+      // closing anyway
+    }
+    // wakes a reader or writer waiting on them, and lets the channel's socket be released
+    closeQuietly(readable);
+    Selector w = writable;
+    if (w != null) {
+      closeQuietly(w);
+    }
+  }
+
+  private static void closeQuietly(Selector s) {
+    try {
+      s.close();
+    } catch (IOException | RuntimeException e) {
       // closing anyway
     }
   }
 
+  /** Whether {@code e} means that the lane ended (rather than that a frame was bad). */
   static boolean isEnd(IOException e) {
-    return e instanceof EOFException || e instanceof java.net.SocketException;
+    return e instanceof EOFException;
   }
 
   private static byte[] nonce() {

@@ -1,6 +1,8 @@
 package io.multiproc.internal.lane;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,12 +17,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lanes in one JVM: a lane to this JVM's own lane server is a real socket with a real handshake,
@@ -107,21 +113,61 @@ class LaneTest {
     assertInstanceOf(ProcessError.class, e.getCause());
   }
 
-  @Test
-  void wrongAuthkey_refusedBeforeAnythingIsDecoded() throws IOException {
+  /** This JVM's lane address without its Unix domain socket: reached over TCP. */
+  private static String tcpOnly() {
     String address = LaneServer.address();
-    int colon = address.lastIndexOf(':');
+    int bar = address.indexOf(LaneServer.UNIX_SEPARATOR);
+    return bar < 0 ? address : address.substring(0, bar);
+  }
+
+  @Test
+  void sameMachine_laneIsAUnixDomainSocket() {
+    assertTrue(LaneServer.address().indexOf(LaneServer.UNIX_SEPARATOR) > 0,
+        "the lane server listens on a Unix domain socket too: " + LaneServer.address());
+    assertTrue(Lane.to(LaneServer.address()).overUnixSocket());
+    assertFalse(Lane.to(tcpOnly()).overUnixSocket());
+  }
+
+  @ParameterizedTest(name = "unix={0}")
+  @ValueSource(booleans = {true, false})
+  void bigItems_overLane_arriveWhole(boolean unix) throws Exception {
+    String path = QueueActor.start(QueueState.queue(0), "queue");
+    Lane lane = Lane.to(unix ? LaneServer.address() : tcpOnly());
+    java.util.Random random = new java.util.Random(42);
+    byte[][] items = new byte[3][];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = new byte[(i + 1) * 3 * 1024 * 1024 + i]; // bigger than any buffer on the way
+      random.nextBytes(items[i]);
+      lane.tell(path, new QueueActor.Put(QueueClient.nextId(), items[i], true, -1, null, null));
+    }
+    for (byte[] item : items) {
+      QueueActor.Item got = assertInstanceOf(QueueActor.Item.class, get(lane, path));
+      assertArrayEquals(item, got.item());
+    }
+  }
+
+  @ParameterizedTest(name = "unix={0}")
+  @ValueSource(booleans = {true, false})
+  void wrongAuthkey_refusedBeforeAnythingIsDecoded(boolean unix) throws IOException {
+    String address = LaneServer.address();
+    int bar = address.indexOf(LaneServer.UNIX_SEPARATOR);
     long before = LaneSocket.refusedCount();
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(address.substring(0, colon),
-          Integer.parseInt(address.substring(colon + 1))), 10_000);
-      InputStream in = s.getInputStream();
-      OutputStream out = s.getOutputStream();
+    try (SocketChannel s = unix
+        ? SocketChannel.open(UnixDomainSocketAddress.of(address.substring(bar + 1)))
+        : SocketChannel.open(tcpAddress(tcpOnly()))) {
+      InputStream in = Channels.newInputStream(s);
+      OutputStream out = Channels.newOutputStream(s);
       new DataInputStream(in).readFully(new byte[32]); // the challenge
       out.write(new byte[64]); // a wrong answer and a challenge of our own
       out.write(new byte[] {0, 0, 0, 5, 'R', 0, 0, 0, 0}); // a frame: never read
       assertEquals(-1, in.read(), "the server closes the connection without answering");
     }
     assertTrue(LaneSocket.refusedCount() > before);
+  }
+
+  private static InetSocketAddress tcpAddress(String address) {
+    int colon = address.lastIndexOf(':');
+    return new InetSocketAddress(address.substring(0, colon),
+        Integer.parseInt(address.substring(colon + 1)));
   }
 }
