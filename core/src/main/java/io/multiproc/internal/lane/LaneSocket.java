@@ -113,7 +113,11 @@ final class LaneSocket implements AutoCloseable {
           throw new IOException("the lane's other side did not complete the handshake within "
               + HANDSHAKE_MS + " ms");
         }
-        select(left);
+        try {
+          select(left);
+        } catch (ClosedSelectorException e) {
+          throw ended(null);
+        }
       }
     }
     byte[] bytes = new byte[n];

@@ -1,6 +1,7 @@
 package io.multiproc.internal.lane;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * INTERNAL API. A short busy wait before a thread blocks on a socket, for one reading site.
@@ -31,9 +32,26 @@ final class Spin {
   private static final int YIELD_EVERY = 16;
   private static final boolean ON = Runtime.getRuntime().availableProcessors() > 1;
 
+  private final LongSupplier clock;
+  private final boolean on;
   // guarded by the caller: one reader at a time
   private int misses;
   private long started;
+
+  Spin() {
+    this(System::nanoTime, ON);
+  }
+
+  /** A spin that reads the time from {@code clock} (for tests). */
+  Spin(LongSupplier clock, boolean on) {
+    this.clock = clock;
+    this.on = on;
+  }
+
+  /** How long the next wait spins at most, in nanoseconds. */
+  long budget() {
+    return misses >= MISSES ? MIN_NANOS : MAX_NANOS;
+  }
 
   /**
    * Starts a wait: busy-waits until {@code ready} holds or the spin is over. Tell how the wait
@@ -42,11 +60,11 @@ final class Spin {
    * @return whether {@code ready} held in time
    */
   boolean until(BooleanSupplier ready) {
-    started = System.nanoTime();
-    if (!ON) {
+    started = clock.getAsLong();
+    if (!on) {
       return ready.getAsBoolean();
     }
-    long budget = misses >= MISSES ? MIN_NANOS : MAX_NANOS;
+    long budget = budget();
     int turns = 0;
     do {
       if (ready.getAsBoolean()) {
@@ -57,13 +75,13 @@ final class Spin {
       } else {
         Thread.onSpinWait();
       }
-    } while (System.nanoTime() - started < budget);
+    } while (clock.getAsLong() - started < budget);
     return false;
   }
 
   /** The wait begun by {@link #until} is over (what it waited for came, or it gave up). */
   void ended() {
-    if (System.nanoTime() - started <= LONG_NANOS) {
+    if (clock.getAsLong() - started <= LONG_NANOS) {
       misses = 0;
     } else if (misses < MISSES) {
       misses++;
