@@ -67,7 +67,8 @@ public final class ProcessRuntime {
           org.slf4j.LoggerFactory.getILoggerFactory();
           ActorSystem<Void> created =
               ActorSystem.create(Behaviors.empty(), "multiproc", settings().actorSystemConfig());
-          registry = created.systemActorOf(Registry.create(), "registry", Props.empty());
+          registry = created.systemActorOf(Registry.create(),
+              PidWatch.registryName(ProcessHandle.current().pid()), Props.empty());
           system = created;
         }
         s = system;

@@ -1,5 +1,6 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.PidWatch;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -8,7 +9,9 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
  * INTERNAL API. The JVMs an actor watches (each through its registry actor, which lives as long as
- * the JVM): each once, with the message the actor wants when that JVM dies.
+ * the JVM): each once, with the message the actor wants when that JVM dies. A JVM of this machine
+ * is also watched by its process ({@link PidWatch}), which tells of its end within a fraction of a
+ * second, where Artery's failure detector takes seconds; the message may then come twice.
  *
  * @param <C> the actor's protocol
  */
@@ -25,7 +28,10 @@ final class JvmWatch<C> {
   /** Watches {@code jvm} (null: a caller with no JVM to watch) unless it is watched already. */
   void watch(ActorRef<?> jvm) {
     if (jvm != null && watched.add(jvm)) {
-      ctx.watchWith(jvm, down.apply(jvm));
+      C message = down.apply(jvm);
+      ctx.watchWith(jvm, message);
+      ActorRef<C> self = ctx.getSelf();
+      PidWatch.onExit(jvm, () -> self.tell(message));
     }
   }
 
