@@ -42,7 +42,7 @@ public final class Barrier implements Serializable {
     this.parties = parties;
     this.action = action;
     this.timeout = timeout;
-    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
+    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
         "barrier"), "barrier");
   }
 

@@ -40,7 +40,7 @@ public final class Condition implements Acquirable, Serializable {
       throw new IllegalArgumentException("a Condition needs a Lock or an RLock, not " + lock);
     }
     this.lock = lock;
-    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(ConditionActor.create(), "condition"), "condition");
+    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(ConditionActor.create(), "condition"), "condition");
   }
 
   /** Acquires the underlying lock. */

@@ -25,7 +25,7 @@ public final class Event implements Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Event() {
-    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(EventActor.create(), "event"), "event");
+    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(EventActor.create(), "event"), "event");
   }
 
   /** Sets the flag: every waiting process wakes, and later waits return at once. */

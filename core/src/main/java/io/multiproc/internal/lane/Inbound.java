@@ -1,5 +1,6 @@
 package io.multiproc.internal.lane;
 
+import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueState;
 import io.multiproc.internal.wire.LaneCodec;
@@ -16,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class Inbound implements QueueState.Feeder {
   private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
   private static final QueueState.Replier NO_ANSWER = reply -> { };
+  private static final Object STOP = new Object();
   /** How often a reader blocked on the socket looks up (interrupt, a reader waiting to take over). */
   private static final int READ_TIMEOUT_MS = 50;
   /** How long this lane's thread stands aside after the last reader of this JVM left. */
@@ -40,6 +45,13 @@ final class Inbound implements QueueState.Feeder {
   private final LaneSocket lane;
   private final String peer;
   private final Map<Integer, QueueState> bound = new HashMap<>(); // guarded by the reading turn
+  /** The actors the other JVM sends messages to, by number; guarded by the reading turn. */
+  private final Map<Integer, ActorRef<Object>> actors = new HashMap<>();
+  /**
+   * Where the actors' answers to the other JVM go, back on this lane; also the one its death is
+   * watched by (it stops when the lane ends). Started with the first message to an actor.
+   */
+  private volatile ActorRef<Object> replies;
   private final Set<QueueState> used = new HashSet<>(); // guarded by the reading turn
   private final Batch batch = new Batch(); // guarded by the reading turn
   private final ReadTurns turns = new ReadTurns();
@@ -134,10 +146,21 @@ final class Inbound implements QueueState.Feeder {
       String path = new DataInputStream(new ByteArrayInputStream(frame, 5, frame.length - 5))
           .readUTF();
       QueueState state = QueueState.here(path);
-      if (state == null) {
-        throw new IOException("no queue at " + path + " in this JVM");
+      if (state != null) {
+        bound.put(index, state);
+      } else {
+        actors.put(index, localActor(path));
       }
-      bound.put(index, state);
+      return;
+    }
+    if (frame[0] == LaneServer.ACTOR) {
+      ActorRef<Object> actor = actors.get(index);
+      if (actor == null) {
+        throw new IOException("a message names actor " + index + ", which was never bound");
+      }
+      batch.store(); // what came before this message is handled before it
+      ActorRef<Object> to = replies();
+      actor.tell(RecordRefs.with(LaneCodec.read(frame, 5), to, to));
       return;
     }
     if (frame[0] == LaneServer.SYNC) {
@@ -159,7 +182,40 @@ final class Inbound implements QueueState.Feeder {
     state.handle(request, tell ? NO_ANSWER : this::answer, this);
   }
 
-  private void answer(QueueActor.Reply reply) {
+  /** An actor of this JVM at {@code path}, which a lane bound; never one of another JVM. */
+  private static ActorRef<Object> localActor(String path) throws IOException {
+    ActorRef<Object> actor;
+    try {
+      actor = ProcessRuntime.resolve(path);
+    } catch (RuntimeException e) {
+      throw new IOException("no queue or actor at " + path + " in this JVM", e);
+    }
+    if (!actor.path().address().hasLocalScope()) {
+      throw new IOException("no queue or actor at " + path + " in this JVM");
+    }
+    return actor;
+  }
+
+  /** The actor that writes answers back on this lane, started on first use. */
+  private ActorRef<Object> replies() {
+    ActorRef<Object> r = replies;
+    if (r == null) {
+      r = ProcessRuntime.system().systemActorOf(Behaviors.receive(Object.class)
+          .onMessageEquals(STOP, Behaviors::stopped)
+          .onAnyMessage(m -> {
+            answer((io.multiproc.internal.wire.Wire) m);
+            return Behaviors.same();
+          })
+          .build(), "lane-replies-" + java.util.UUID.randomUUID(), Props.empty());
+      replies = r;
+      if (closed) {
+        r.tell(STOP); // the lane ended meanwhile: its death is told at once
+      }
+    }
+    return r;
+  }
+
+  private void answer(io.multiproc.internal.wire.Wire reply) {
     LaneSocket.Frame frame = new LaneSocket.Frame();
     LaneCodec.write(reply, frame);
     try {
@@ -186,6 +242,10 @@ final class Inbound implements QueueState.Feeder {
     }
     for (QueueState state : states) {
       state.ownerDown(this);
+    }
+    ActorRef<Object> r = replies;
+    if (r != null) {
+      r.tell(STOP); // the actors watching it learn that the other JVM is gone
     }
   }
 

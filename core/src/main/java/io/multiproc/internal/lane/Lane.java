@@ -5,6 +5,7 @@ import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.Inbox;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.sync.SyncInbox;
 import io.multiproc.internal.wire.LaneCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -74,7 +75,8 @@ public final class Lane {
   private final LaneSocket socket;
   private final boolean unix;
   private final Map<String, Integer> bound = new ConcurrentHashMap<>();
-  private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+  /** The answers requests wait for, by request id. */
+  private final Map<Long, CompletableFuture<?>> waiting = new ConcurrentHashMap<>();
   private final ReadTurns turns = new ReadTurns();
   private final Spin spin = new Spin(); // used by the thread whose turn it is to read
   /** Frames that want no answer, queued in order; guarded by itself. */
@@ -205,13 +207,48 @@ public final class Lane {
    */
   public QueueActor.Reply ask(String path, long id, QueueActor.Command request, Duration timeout)
       throws InterruptedException, TimeoutException {
-    return exchange(LaneServer.REQUEST, path, id, request, timeout);
+    return exchange(LaneServer.REQUEST, path, id, request, Inbox.expect(id), timeout);
   }
 
-  private QueueActor.Reply exchange(byte kind, String path, long id, QueueActor.Command request,
-      Duration timeout) throws InterruptedException, TimeoutException {
-    CompletableFuture<QueueActor.Reply> reply = Inbox.expect(id);
-    waiting.add(id);
+  /**
+   * Sends {@code message} to the actor at {@code path} in the lane's JVM at once, its actor
+   * references left out (that JVM puts in its own: answers come back on this lane, where {@link
+   * #awaitAnswer} reads them).
+   */
+  public void sendActor(String path, Object message) {
+    write(LaneServer.ACTOR, path, RecordRefs.with(message, null, null), true);
+  }
+
+  /**
+   * Waits at most {@code timeout} (null: for ever) for {@code answer}, with id {@code id}, to a
+   * message sent earlier, reading the lane while no other thread does; answers to messages for
+   * actors are handed over by {@link io.multiproc.internal.sync.SyncInbox#deliver}.
+   *
+   * @throws TimeoutException when no answer came in time
+   * @throws ProcessError when the lane closed (the other JVM ended) first
+   */
+  public <R> R awaitAnswer(long id, CompletableFuture<R> answer, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    waiting.put(id, answer);
+    try {
+      if (closed) {
+        throw ended();
+      }
+      return await(answer, timeout);
+    } finally {
+      waiting.remove(id);
+    }
+  }
+
+  /** Sends {@code message} to the actor at {@code path} in the lane's JVM; nothing waits. */
+  public void tellActor(String path, Object message) {
+    write(LaneServer.ACTOR, path, RecordRefs.with(message, null, null), false);
+  }
+
+  private <R> R exchange(byte kind, String path, long id, Object request,
+      CompletableFuture<R> reply, Duration timeout) throws InterruptedException,
+      TimeoutException {
+    waiting.put(id, reply);
     try {
       write(kind, path, request, true);
       return await(reply, timeout);
@@ -237,7 +274,7 @@ public final class Lane {
     long id = QueueClient.nextId();
     try {
       // answered with Ok(id) once the other JVM handled every frame before it
-      exchange(LaneServer.SYNC, null, id, new QueueActor.Taken(id), null);
+      exchange(LaneServer.SYNC, null, id, new QueueActor.Taken(id), Inbox.expect(id), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {
@@ -256,7 +293,7 @@ public final class Lane {
     }
   }
 
-  private void write(byte kind, String path, QueueActor.Command request, boolean now) {
+  private void write(byte kind, String path, Object request, boolean now) {
     if (closed) {
       throw ended();
     }
@@ -265,7 +302,7 @@ public final class Lane {
       LaneSocket.Frame frame = new LaneSocket.Frame();
       frame.write(kind);
       frame.writeInt(index);
-      LaneCodec.write(request, frame);
+      LaneCodec.write((io.multiproc.internal.wire.Wire) request, frame);
       frame.seal();
       // a confirmation only has to arrive some time: it never costs a write or a wake-up itself
       boolean lazy = !now && request instanceof QueueActor.Taken;
@@ -383,7 +420,7 @@ public final class Lane {
    * Waits for {@code reply}: reads the socket while no other thread does, handing every answer
    * to the request it belongs to, else waits to be handed its own.
    */
-  private QueueActor.Reply await(CompletableFuture<QueueActor.Reply> reply, Duration timeout)
+  private <R> R await(CompletableFuture<R> reply, Duration timeout)
       throws InterruptedException, TimeoutException {
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     Thread me = Thread.currentThread();
@@ -418,7 +455,12 @@ public final class Lane {
         spin.ended();
       }
       if (frame != null) {
-        Inbox.deliver((QueueActor.Reply) LaneCodec.read(frame, 0));
+        Object answer = LaneCodec.read(frame, 0);
+        if (answer instanceof QueueActor.Reply r) {
+          Inbox.deliver(r);
+        } else {
+          SyncInbox.deliver((io.multiproc.internal.sync.Reply) answer);
+        }
       }
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof IOException io && LaneSocket.isEnd(io))) {
@@ -433,13 +475,15 @@ public final class Lane {
     closed = true;
     socket.close();
     LockSupport.unpark(writerThread);
-    for (Long id : waiting) {
-      Inbox.fail(id, ended());
-    }
+    waiting.forEach((id, answer) -> {
+      Inbox.forget(id);
+      SyncInbox.forget(id);
+      answer.completeExceptionally(ended());
+    });
   }
 
   private ProcessError ended() {
-    return new ProcessError("the process holding this queue or pipe end has ended (its lane at "
+    return new ProcessError("the process holding this shared object has ended (its lane at "
         + address + " closed)");
   }
 }

@@ -36,13 +36,15 @@ public final class LaneServer {
   static final byte TELL = 'T';
   /** Answered with Ok once every frame before it was handled. */
   static final byte SYNC = 'S';
+  /** A message for an actor of this JVM, without its actor references (see {@link RecordRefs}). */
+  static final byte ACTOR = 'A';
   /** Between the TCP address and the Unix domain socket's path in a lane address. */
   static final char UNIX_SEPARATOR = '|';
 
   private static final Logger LOG = LoggerFactory.getLogger(LaneServer.class);
   private static final String DIR_PREFIX = "multiproc-lanes-";
   private static volatile String address;
-  private static boolean tried;
+  private static volatile boolean tried;
 
   private LaneServer() {}
 
@@ -61,6 +63,11 @@ public final class LaneServer {
       }
     }
     return address;
+  }
+
+  /** The address where this JVM accepts lanes if it started doing so, else null; starts nothing. */
+  public static String startedAddress() {
+    return tried ? address : null;
   }
 
   /** The host this JVM's lanes listen on for TCP: Artery's. */

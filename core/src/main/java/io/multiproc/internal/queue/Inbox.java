@@ -72,14 +72,6 @@ public final class Inbox {
     complete(r);
   }
 
-  /** Fails the request {@code id}, whose answer cannot come any more. */
-  public static void fail(long id, Throwable cause) {
-    CompletableFuture<QueueActor.Reply> f = PENDING.remove(id);
-    if (f != null) {
-      f.completeExceptionally(cause);
-    }
-  }
-
   private static void complete(QueueActor.Reply r) {
     CompletableFuture<QueueActor.Reply> f = PENDING.remove(r.id());
     if (f != null) {

@@ -40,7 +40,7 @@ public final class Elements implements Serializable {
       throw new IllegalArgumentException("lock must be true, false, a Lock or an RLock, not "
           + lock);
     }
-    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(ValueActor.create(initial),
+    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(ValueActor.create(initial),
         "value"), "value");
   }
 

@@ -18,7 +18,7 @@ public final class Permits implements java.io.Serializable {
    * {@code value} permits, at most {@code max} (negative: no bound); {@code owned} for an RLock.
    */
   public Permits(String kind, int value, int max, boolean owned) {
-    this.actor = new SharedRef<>(ProcessRuntime.spawnShared(PermitActor.create(kind
+    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(PermitActor.create(kind
         + " created by " + SharedRef.caller(), value, max, owned),
         kind.toLowerCase(java.util.Locale.ROOT)), kind);
   }

@@ -2,6 +2,8 @@ package io.multiproc.internal.sync;
 
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.lane.Lane;
+import io.multiproc.internal.lane.LaneServer;
 import io.multiproc.internal.queue.QueueClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,12 +29,46 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   private final String path;
   private final String what;
+  /** Where the actor's JVM accepts lanes; null: other JVMs reach the actor over Artery. */
+  private final String laneAddress;
   private transient volatile ActorRef<C> ref;
+  private transient volatile Lane lane;
+  private transient volatile boolean laneLookedUp;
 
-  /** The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}), for messages. */
+  /**
+   * The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}), reached from other JVMs
+   * over Artery: for an actor that pushes messages nobody asked for (a lock's recalls), which a
+   * lane, read only by threads waiting for answers, would leave unread.
+   */
   public SharedRef(String path, String what) {
+    this(path, what, null);
+  }
+
+  /**
+   * The actor at {@code path} in this JVM, reached from other JVMs of this program over a lane to
+   * this JVM where there is one, else over Artery. Its answers only answer requests.
+   */
+  public static <C> SharedRef<C> overLanes(String path, String what) {
+    return new SharedRef<>(path, what, LaneServer.address());
+  }
+
+  private SharedRef(String path, String what, String laneAddress) {
     this.path = path;
     this.what = what;
+    this.laneAddress = laneAddress;
+  }
+
+  /**
+   * The lane to the actor's JVM, opened on first use; null when the actor is in this JVM or is
+   * reached over Artery.
+   */
+  private Lane lane() {
+    if (!laneLookedUp) {
+      String here = LaneServer.startedAddress();
+      lane = laneAddress == null || laneAddress.equals(here) ? null : Lane.to(laneAddress);
+      laneLookedUp = true;
+    }
+    return lane;
   }
 
   /** A request id no other request of the program uses. */
@@ -52,7 +88,12 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   /** Sends {@code message} without waiting for anything. */
   public void tell(C message) {
-    ref().tell(message);
+    Lane l = lane();
+    if (l != null) {
+      l.tellActor(path, message);
+    } else {
+      ref().tell(message);
+    }
   }
 
   /**
@@ -68,6 +109,12 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
+    Lane l = lane();
+    if (l != null) {
+      CompletableFuture<Reply> answer = expect(id);
+      l.sendActor(path, request.apply(id, null));
+      return await(id, answer, wait);
+    }
     CompletableFuture<Reply> answer = expect(id);
     ref().tell(request.apply(id, SyncInbox.ref()));
     return await(id, answer, wait);
@@ -86,13 +133,16 @@ public final class SharedRef<C> implements java.io.Serializable {
    *     created the primitive ended), or the wait is interrupted
    */
   public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
+    Lane l = lane();
     Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
     try {
+      if (l != null) { // a thread waiting for an answer reads the lane
+        return l.awaitAnswer(id, answer, wait == null ? null : timeout);
+      }
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       SyncInbox.forget(id);
-      throw new ProcessError("the " + what + " at " + path + " did not answer within " + timeout
-          + ": the process that created it may have ended");
+      throw unanswered(timeout);
     } catch (ExecutionException e) {
       throw new ProcessError("the " + what + " at " + path + " failed: " + e.getCause(),
           e.getCause());
@@ -101,6 +151,11 @@ public final class SharedRef<C> implements java.io.Serializable {
       Thread.currentThread().interrupt();
       throw new ProcessError("interrupted while waiting on the " + what + " at " + path, e);
     }
+  }
+
+  private ProcessError unanswered(Duration timeout) {
+    return new ProcessError("the " + what + " at " + path + " did not answer within " + timeout
+        + ": the process that created it may have ended");
   }
 
   /** As {@link #ask}, raising {@link IllegalStateException} when the actor refused. */

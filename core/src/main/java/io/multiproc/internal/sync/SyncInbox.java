@@ -43,7 +43,7 @@ public final class SyncInbox {
   }
 
   /** Stops waiting for {@code id} (its caller gave up). */
-  static void forget(long id) {
+  public static void forget(long id) {
     PENDING.remove(id);
   }
 
@@ -59,24 +59,29 @@ public final class SyncInbox {
 
   private static Behavior<Reply> behavior() {
     return Behaviors.receive(Reply.class)
-        .onMessage(Reply.Recall.class, SyncInbox::push)
-        .onMessage(Reply.Revoke.class, SyncInbox::push)
         .onAnyMessage(r -> {
-          CompletableFuture<Reply> f = PENDING.remove(r.id());
-          if (f != null) {
-            f.complete(r);
-          }
+          deliver(r);
           return Behaviors.same();
         })
         .build();
   }
 
-  private static Behavior<Reply> push(Reply r) {
-    Consumer<Reply> handler = LEASES.get(r.id());
-    if (handler != null) {
-      handler.accept(r);
+  /**
+   * Hands {@code r} to the request waiting for it, or a push to its lease's handler; for what
+   * came another way than to this actor (a lane).
+   */
+  public static void deliver(Reply r) {
+    if (r instanceof Reply.Recall || r instanceof Reply.Revoke) {
+      Consumer<Reply> handler = LEASES.get(r.id());
+      if (handler != null) {
+        handler.accept(r);
+      }
+      // no handler: the lease went back already, and the lock knows (the push crossed the return)
+      return;
     }
-    // no handler: the lease went back already, and the lock knows (the push crossed the return)
-    return Behaviors.same();
+    CompletableFuture<Reply> f = PENDING.remove(r.id());
+    if (f != null) {
+      f.complete(r);
+    }
   }
 }
