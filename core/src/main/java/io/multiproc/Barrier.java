@@ -62,7 +62,7 @@ public final class Barrier implements Serializable {
   public int await(Duration timeout) {
     long ms = SharedRef.millis(true, timeout);
     Reply r = actor.ask((id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
-        ProcessRuntime.registry()), timeout);
+        SharedRef.jvm()), timeout);
     if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
       boolean ok = false;
       try {

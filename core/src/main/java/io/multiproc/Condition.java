@@ -73,7 +73,7 @@ public final class Condition implements Acquirable, Serializable {
     CompletableFuture<Reply> woken = SharedRef.expect(ticket);
     long ms = SharedRef.millis(true, timeout);
     actor.ask((id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms, replyTo,
-        ProcessRuntime.registry()), Duration.ZERO);
+        SharedRef.jvm()), Duration.ZERO);
     int saved = lock instanceof RLock r ? r.releaseAll() : release1();
     try {
       return actor.await(ticket, woken, timeout) instanceof Reply.Ok;

@@ -61,7 +61,7 @@ public final class Event implements Serializable {
   public boolean await(Duration timeout) {
     long ms = SharedRef.millis(true, timeout);
     return actor.ask((id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
-        ProcessRuntime.registry()), timeout) instanceof Reply.Ok;
+        SharedRef.jvm()), timeout) instanceof Reply.Ok;
   }
 
   @Override

@@ -57,8 +57,7 @@ public final class PidWatch {
     org.apache.pekko.actor.ActorPath path = jvm.path();
     Optional<String> host = path.address().getHost();
     String name = path.name();
-    if (host.isEmpty() || !name.startsWith(PREFIX) || !host.get().equals(ProcessRuntime.settings()
-        .root().getString("multiproc.actor-system.pekko.remote.artery.canonical.hostname"))) {
+    if (host.isEmpty() || !name.startsWith(PREFIX) || !host.get().equals(ProcessRuntime.host())) {
       return false; // this JVM's own registry (no host), or a JVM of another machine
     }
     long pid;

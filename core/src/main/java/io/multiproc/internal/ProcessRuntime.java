@@ -83,6 +83,12 @@ public final class ProcessRuntime {
     return s == null ? null : (ExtendedActorSystem) Adapter.toClassic(s);
   }
 
+  /** The host this JVM's Artery (and its lanes' TCP side) listens on; starts nothing. */
+  public static String host() {
+    return settings().root()
+        .getString("multiproc.actor-system.pekko.remote.artery.canonical.hostname");
+  }
+
   /** This JVM's registry actor: shared objects watch it to learn that this JVM died. */
   public static ActorRef<Registry.Command> registry() {
     system();

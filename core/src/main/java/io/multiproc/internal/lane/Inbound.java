@@ -203,7 +203,12 @@ final class Inbound implements QueueState.Feeder {
       r = ProcessRuntime.system().systemActorOf(Behaviors.receive(Object.class)
           .onMessageEquals(STOP, Behaviors::stopped)
           .onAnyMessage(m -> {
-            answer((io.multiproc.internal.wire.Wire) m);
+            if (m instanceof io.multiproc.internal.wire.Wire answer) {
+              answer(answer);
+            } else {
+              LOG.warn("an answer for the lane from {} that cannot travel was dropped: {}", peer,
+                  m);
+            }
             return Behaviors.same();
           })
           .build(), "lane-replies-" + java.util.UUID.randomUUID(), Props.empty());

@@ -72,8 +72,7 @@ public final class LaneServer {
 
   /** The host this JVM's lanes listen on for TCP: Artery's. */
   static String host() {
-    return ProcessRuntime.settings().root()
-        .getString("multiproc.actor-system.pekko.remote.artery.canonical.hostname");
+    return ProcessRuntime.host();
   }
 
   private static String start() {

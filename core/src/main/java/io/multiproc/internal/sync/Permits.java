@@ -23,9 +23,10 @@ public final class Permits implements java.io.Serializable {
         kind.toLowerCase(java.util.Locale.ROOT)), kind);
   }
 
-  /** The calling thread as an owner, unique in the program. */
+  /** The calling thread as an owner, unique in the program (host, pid, thread). */
   public static String thisThread() {
-    return ProcessRuntime.registryPath() + "#" + Thread.currentThread().getId();
+    return ProcessRuntime.host() + ":" + ProcessHandle.current().pid() + "#"
+        + Thread.currentThread().getId();
   }
 
   /**
@@ -34,7 +35,7 @@ public final class Permits implements java.io.Serializable {
    */
   public boolean acquire(boolean block, Duration timeout, String owner) {
     return actor.ask((id, replyTo) -> new PermitActor.Acquire(id, block,
-        SharedRef.millis(block, timeout), replyTo, ProcessRuntime.registry(), owner,
+        SharedRef.millis(block, timeout), replyTo, SharedRef.jvm(), owner,
         SharedRef.caller()), block ? timeout : Duration.ZERO) instanceof Reply.Ok;
   }
 
@@ -44,7 +45,7 @@ public final class Permits implements java.io.Serializable {
    * @throws IllegalStateException when the actor refused (too many releases, not the owner)
    */
   public void release(String owner) {
-    actor.call((id, replyTo) -> new PermitActor.Release(id, replyTo, ProcessRuntime.registry(),
+    actor.call((id, replyTo) -> new PermitActor.Release(id, replyTo, SharedRef.jvm(),
         owner), Duration.ZERO);
   }
 

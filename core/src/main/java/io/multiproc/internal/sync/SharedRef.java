@@ -71,6 +71,16 @@ public final class SharedRef<C> implements java.io.Serializable {
     return lane;
   }
 
+  /**
+   * This JVM for a message's {@code jvm} (whom the actor watches for this JVM's death): its
+   * registry, or null when this JVM's ActorSystem is not running. A message sent then goes over a
+   * lane, where the receiving JVM watches the lane instead, so a JVM that uses primitives only
+   * over lanes never starts its ActorSystem. (Over Artery, {@link #ask} starts it first.)
+   */
+  public static ActorRef<?> jvm() {
+    return ProcessRuntime.startedSystem() == null ? null : ProcessRuntime.registry();
+  }
+
   /** A request id no other request of the program uses. */
   public static long nextId() {
     return QueueClient.nextId();
