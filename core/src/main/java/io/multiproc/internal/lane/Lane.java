@@ -48,6 +48,8 @@ public final class Lane {
   private static final int READ_TIMEOUT_MS = 200;
   /** Queued bytes past which a caller writes them itself instead of leaving them to the writer. */
   private static final int QUEUED_MAX = 1 << 20;
+  /** A frame bigger than this is written by its caller at once, not copied into the queue. */
+  private static final int BIG_FRAME = 64 * 1024;
   /** How long queued frames wait for a request to take them along before the writer sends them. */
   private static final long LINGER_NANOS = 50_000;
   /** A put queued sooner than this after the one before is part of a burst, and waits. */
@@ -299,11 +301,22 @@ public final class Lane {
     }
     try {
       int index = path == null ? -1 : index(path);
-      LaneSocket.Frame frame = new LaneSocket.Frame();
+      LaneSocket.Frame frame = new LaneSocket.Frame(
+          request instanceof QueueActor.Put put ? put.item().length + 64 : 64);
       frame.write(kind);
       frame.writeInt(index);
       LaneCodec.write((io.multiproc.internal.wire.Wire) request, frame);
       frame.seal();
+      if (frame.size() > BIG_FRAME) { // not copied into the queue: written after what is in it
+        if (!now) {
+          unsynced = true;
+        }
+        synchronized (writing) {
+          flushQueued();
+          socket.writeRaw(frame.toByteArrayUnsafe(), frame.size());
+        }
+        return;
+      }
       // a confirmation only has to arrive some time: it never costs a write or a wake-up itself
       boolean lazy = !now && request instanceof QueueActor.Taken;
       boolean writesNow;

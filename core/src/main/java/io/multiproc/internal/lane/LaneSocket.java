@@ -35,6 +35,8 @@ final class LaneSocket implements AutoCloseable {
   private static final byte SERVER = 'S';
   /** The most one read or write system call moves (the JDK copies through a direct buffer). */
   private static final int CHUNK = 128 * 1024;
+  /** The send and receive buffer of a Unix domain socket (TCP sizes its own). */
+  private static final int UNIX_BUFFER = 1 << 20;
   /** How long the handshake may take before the connection is dropped. */
   private static final long HANDSHAKE_MS = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,6 +56,11 @@ final class LaneSocket implements AutoCloseable {
   LaneSocket(SocketChannel channel) throws IOException {
     this.channel = channel;
     try {
+      if (!(channel.getLocalAddress() instanceof java.net.InetSocketAddress)) {
+        // a Unix domain socket holds 208 KiB by default: a big item would wake both sides often
+        channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, UNIX_BUFFER);
+        channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, UNIX_BUFFER);
+      }
       channel.configureBlocking(false);
       this.readable = Selector.open();
       channel.register(readable, SelectionKey.OP_READ);
@@ -128,7 +135,12 @@ final class LaneSocket implements AutoCloseable {
   /** A frame being written: four bytes left for its length, then its payload. */
   static final class Frame extends ByteArrayOutputStream {
     Frame() {
-      super(64);
+      this(64);
+    }
+
+    /** A frame with room for {@code capacity} bytes before it grows. */
+    Frame(int capacity) {
+      super(Math.max(64, capacity));
       count = 4;
     }
 
