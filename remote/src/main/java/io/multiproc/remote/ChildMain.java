@@ -38,8 +38,8 @@ public final class ChildMain {
     }
     Authkey.install(boot.authkey());
     if (boot.eager()) {
+      warmUp(); // before it registers: a spare counts as ready once warm, not while warming up
       register(boot);
-      warmUp();
     }
     Process process;
     try {
@@ -113,6 +113,7 @@ public final class ChildMain {
           throw new IllegalStateException("the codec did not return a process");
         }
       }
+      io.multiproc.internal.lane.Lane.warmUp(); // its first queue or pipe operation, too
     } catch (RuntimeException e) {
       System.err.println("multiproc child: the codec fails in this JVM: " + e);
       halt(EXIT_BOOTSTRAP);

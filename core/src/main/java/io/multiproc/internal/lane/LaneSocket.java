@@ -70,6 +70,18 @@ final class LaneSocket implements AutoCloseable {
     }
   }
 
+  /** Runs the handshake's cold paths (HMAC, random source) and opens and closes channels. */
+  static void warmUp() throws IOException {
+    mac(CLIENT, nonce());
+    Selector.open().close();
+    SocketChannel.open().close();
+    try {
+      SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
+    } catch (UnsupportedOperationException e) {
+      // no Unix domain sockets here: lanes use TCP
+    }
+  }
+
   /** How many lane connections this JVM refused because the other side had the wrong authkey. */
   static long refusedCount() {
     return REFUSED.get();
