@@ -115,17 +115,8 @@ final class Inbound implements QueueState.Feeder {
       if (!batch.isEmpty() && !lane.readable()) {
         batch.store(); // nothing more has come: the puts gathered go in now
       }
-      byte[] frame;
-      if (spinFirst) {
-        spin.until(lane::arrived); // what a waiting thread of this JVM wants may come soon
-        try {
-          frame = lane.readSome();
-        } finally {
-          spin.ended();
-        }
-      } else {
-        frame = lane.readSome();
-      }
+      // what a waiting thread of this JVM wants may come soon
+      byte[] frame = spinFirst ? lane.readSome(spin) : lane.readSome();
       if (frame != null) {
         handle(frame);
       }

@@ -259,7 +259,7 @@ public final class Lane {
       throws InterruptedException, TimeoutException {
     waiting.put(id, answer);
     try {
-      if (closed) {
+      if (closed && !answer.isDone()) { // closed before this thread could wait: nothing comes
         throw ended();
       }
       return await(answer, timeout);
@@ -276,13 +276,8 @@ public final class Lane {
   private <R> R exchange(byte kind, String path, long id, Object request,
       CompletableFuture<R> reply, Duration timeout) throws InterruptedException,
       TimeoutException {
-    waiting.put(id, reply);
-    try {
-      write(kind, path, request, true);
-      return await(reply, timeout);
-    } finally {
-      waiting.remove(id);
-    }
+    write(kind, path, request, true);
+    return awaitAnswer(id, reply, timeout);
   }
 
   /**
@@ -486,13 +481,7 @@ public final class Lane {
   /** Reads one answer (or returns after the read timeout) and hands it to its request. */
   private void readOne() {
     try {
-      spin.until(socket::arrived); // an answer that comes soon is read without halting
-      byte[] frame;
-      try {
-        frame = socket.readSome();
-      } finally {
-        spin.ended();
-      }
+      byte[] frame = socket.readSome(spin); // an answer that comes soon is read without halting
       if (frame != null) {
         Object answer = LaneCodec.read(frame, 0);
         if (answer instanceof QueueActor.Reply r) {

@@ -248,6 +248,19 @@ final class LaneSocket implements AutoCloseable {
   }
 
   /**
+   * As {@link #readSome()}, after busy-waiting a moment for bytes as {@code spin} allows: for a
+   * thread that waits for an answer that may come soon.
+   */
+  byte[] readSome(Spin spin) throws IOException {
+    spin.until(this::arrived);
+    try {
+      return readSome();
+    } finally {
+      spin.ended();
+    }
+  }
+
+  /**
    * Reads one frame's payload, or returns null when the read timeout passed first; what was read
    * of a frame so far is kept for the next call. EOFException once the other side closed.
    */
