@@ -39,23 +39,24 @@ public final class Connection implements AutoCloseable, Serializable {
     this.peer = peer;
     this.lane = lane;
     this.copy = copy;
-    if (peer != null) {
-      OpenEnds.opened(this, this::detach);
-    }
+    OpenEnds.opened(this, this::detach);
   }
 
   /**
    * Sends {@code obj} to the other end.
    *
+   * <p>It returns once the message is on its way, and waits first while the other end holds
+   * {@code multiproc.pipe.buffer} bytes not received yet (as a write to a full OS pipe does).
+   *
    * @throws PicklingError when it cannot be sent; nothing was sent
+   * @throws BrokenPipeError when every copy of the other end is closed or ended with its process
    * @throws IllegalStateException when this end is closed or cannot write
    */
   public void send(Object obj) {
     check(writable(), "send", "this end only receives (Pipe(duplex=false) gives a receive-only"
         + " and a send-only end)");
     byte[] bytes = Reducer.get().dumps(obj);
-    // a pipe end's mailbox takes any message: send goes on without waiting for its answer
-    writer().putPipelined(bytes);
+    writer().send(bytes);
   }
 
   /**
@@ -70,8 +71,7 @@ public final class Connection implements AutoCloseable, Serializable {
     QueueActor.Reply r = reader().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, true, -1,
         replyTo, jvm), null);
     if (r instanceof QueueActor.Item item) {
-      reader().taken(id);
-      return Reducer.get().loads(item.item());
+      return reader().receive(id, item);
     }
     throw new EOFException("the other end of the pipe is closed and everything it sent was"
         + " received");
@@ -173,9 +173,12 @@ public final class Connection implements AutoCloseable, Serializable {
 
   private void detach() {
     closed = true;
+    long c = copy;
     if (peer != null) {
-      long c = copy;
-      writer().tell((replyTo, jvm) -> new QueueActor.Detach(c));
+      writer().tell((replyTo, jvm) -> new QueueActor.Detach(c, false));
+    }
+    if (inbox != null) {
+      reader().tell((replyTo, jvm) -> new QueueActor.Detach(c, true));
     }
   }
 
@@ -209,11 +212,19 @@ public final class Connection implements AutoCloseable, Serializable {
   /** A copy about to travel counts as open at the other end before it leaves, as a dup'ed fd. */
   private void writeObject(ObjectOutputStream out) throws IOException {
     long travelling = copy;
-    if (peer != null && !closed) {
+    if (!closed) {
       travelling = QueueClient.nextId();
-      long id = QueueClient.nextId();
       long c = travelling;
-      writer().ask(id, (replyTo, jvm) -> new QueueActor.Attach(id, c, replyTo), Duration.ZERO);
+      if (peer != null) {
+        long id = QueueClient.nextId();
+        writer().ask(id, (replyTo, jvm) -> new QueueActor.Attach(id, c, false, replyTo),
+            Duration.ZERO);
+      }
+      if (inbox != null) {
+        long id = QueueClient.nextId();
+        reader().ask(id, (replyTo, jvm) -> new QueueActor.Attach(id, c, true, replyTo),
+            Duration.ZERO);
+      }
     }
     long mine = copy;
     copy = travelling;
@@ -228,9 +239,14 @@ public final class Connection implements AutoCloseable, Serializable {
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     closed = in.readBoolean();
-    if (peer != null && !closed) {
+    if (!closed) {
       long c = copy;
-      writer().tell((replyTo, jvm) -> new QueueActor.Claim(c, jvm));
+      if (peer != null) {
+        writer().tell((replyTo, jvm) -> new QueueActor.Claim(c, false, jvm));
+      }
+      if (inbox != null) {
+        reader().tell((replyTo, jvm) -> new QueueActor.Claim(c, true, jvm));
+      }
       OpenEnds.opened(this, this::detach);
     }
   }

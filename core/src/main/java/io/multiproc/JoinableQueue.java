@@ -9,6 +9,12 @@ import java.time.Duration;
  * {@code JoinableQueue}: every put adds one, every {@link #taskDone()} removes one, and
  * {@link #join()} waits until none is left.
  *
+ * <p>Better than CPython, whose {@code join()} hangs for ever when a consumer dies between its
+ * {@code get()} and its {@code task_done()}: an item taken by a process that dies (is killed, or
+ * crashes) before marking it done goes back to the head of the queue for a live consumer, and the
+ * queue logs it. Processing is therefore at least once: a consumer killed after doing the work
+ * but before {@code task_done()} has its item done again by another.
+ *
  * @param <T> the type of the items
  */
 public class JoinableQueue<T> extends Queue<T> {
@@ -16,12 +22,12 @@ public class JoinableQueue<T> extends Queue<T> {
 
   /** An unbounded joinable queue. */
   public JoinableQueue() {
-    super();
+    this(0);
   }
 
   /** A joinable queue holding at most {@code maxsize} items; 0 or less means unbounded. */
   public JoinableQueue(int maxsize) {
-    super(maxsize);
+    super(maxsize, true);
   }
 
   /**
@@ -32,8 +38,8 @@ public class JoinableQueue<T> extends Queue<T> {
   public void taskDone() {
     checkOpen("task_done");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(id, (replyTo, jvm) -> new QueueActor.TaskDone(id, replyTo),
-        Duration.ZERO);
+    QueueActor.Reply r = client().ask(id,
+        (replyTo, jvm) -> new QueueActor.TaskDone(id, replyTo, jvm), Duration.ZERO);
     if (r instanceof QueueActor.Failed f) {
       throw new IllegalStateException(f.message());
     }

@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.lane.LaneServer;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
@@ -38,12 +39,14 @@ public record Pipe(Connection left, Connection right) implements java.io.Seriali
     long rightCopy = QueueClient.nextId();
     // each end reads from its own mailbox, which the other end's copies write into
     String lane = LaneServer.address();
-    String leftInbox = QueueActor.start(QueueState.pipeEnd(rightCopy), "pipe");
+    long buffer = ProcessRuntime.settings().pipeBuffer();
+    String leftInbox = QueueActor.start(QueueState.pipeEnd(rightCopy, leftCopy, buffer), "pipe");
     if (!duplex) {
       return new Pipe(new Connection(leftInbox, null, lane, leftCopy),
           new Connection(null, leftInbox, lane, rightCopy));
     }
-    String rightInbox = QueueActor.start(QueueState.pipeEnd(leftCopy), "pipe");
+    String rightInbox = QueueActor.start(QueueState.pipeEnd(leftCopy, rightCopy, buffer),
+        "pipe");
     return new Pipe(new Connection(leftInbox, rightInbox, lane, leftCopy),
         new Connection(rightInbox, leftInbox, lane, rightCopy));
   }

@@ -20,8 +20,9 @@ import java.time.Duration;
  * <p>Nothing is lost: a put to a bounded queue returns once the queue stored the item; a put to an
  * unbounded one goes on at once, and the process waits, before it ends, until its puts are stored
  * (which never waits for a consumer, so a producer never hangs at exit over unconsumed items, as
- * CPython's can, gh-73983). An item handed to a getter whose process dies before receiving it goes
- * back to the head of the queue.
+ * CPython's can, gh-73983). An item is consumed exactly when {@code get} returns it: handed to a
+ * getter whose process dies before that (even while decoding it), it goes back to the head of
+ * the queue; once {@code get} returned it, it is never delivered again.
  *
  * @param <T> the type of the items
  */
@@ -63,8 +64,14 @@ public class Queue<T> implements Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Queue(int maxsize) {
+    this(maxsize, false);
+  }
+
+  /** A queue, joinable (counting unfinished tasks) or not. */
+  Queue(int maxsize, boolean joinable) {
     this.maxsize = Math.max(0, maxsize);
-    this.path = QueueActor.start(QueueState.queue(this.maxsize), "queue");
+    this.path = QueueActor.start(joinable ? QueueState.joinable(this.maxsize)
+        : QueueState.queue(this.maxsize), "queue");
     this.lane = LaneServer.address();
   }
 
@@ -121,8 +128,7 @@ public class Queue<T> implements Serializable {
     QueueActor.Reply r = client().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, block,
         millis(block, timeout), replyTo, jvm), block ? timeout : Duration.ZERO);
     if (r instanceof QueueActor.Item item) {
-      client().taken(id);
-      return (T) Reducer.get().loads(item.item());
+      return (T) client().receive(id, item);
     }
     throw new Empty(block ? "no item came within " + timeout : "the queue is empty");
   }

@@ -193,4 +193,85 @@ public abstract class PipeContract extends StartMethodContract {
     p.join();
     assertEquals(0, p.exitcode());
   }
+
+  static void receiveOneThenHang(Connection conn, Queue<String> ready) throws Exception {
+    ready.put("received " + conn.recv());
+    new java.util.concurrent.CountDownLatch(1).await(); // ended by the test
+  }
+
+  static void sendUntilBroken(Connection conn, Queue<String> report) {
+    try {
+      for (int i = 0; i < 100_000; i++) {
+        conn.send(new byte[1024]);
+      }
+      report.put("never broken");
+    } catch (BrokenPipeError e) {
+      report.put("broken: " + e.getMessage());
+    }
+  }
+
+  static void sendMany(Connection conn, Integer n, Queue<String> report) {
+    byte[] chunk = new byte[64 * 1024];
+    for (int i = 0; i < n; i++) {
+      conn.send(chunk);
+    }
+    report.put("sent all");
+  }
+
+  @Test
+  void readerKilled_sendFailsWithBrokenPipe_heapStaysFlat() throws Exception {
+    if (threads()) {
+      return;
+    }
+    Pipe pipe = Pipe.open(false);
+    Queue<String> ready = new Queue<>();
+    Process p = ctx().process(PipeContract::receiveOneThenHang, pipe.left(), ready);
+    p.start();
+    pipe.left().close(); // the child holds the only receiving copy now
+    pipe.right().send("first");
+    assertEquals("received first", ready.get());
+    p.kill();
+    p.join();
+    // 100 MB if nothing stopped it; the buffer (1 MiB) fills, then the death breaks the pipe
+    BrokenPipeError e = assertThrows(BrokenPipeError.class, () -> {
+      for (int i = 0; i < 100_000; i++) {
+        pipe.right().send(new byte[1024]);
+      }
+    });
+    assertTrue(e.getMessage().contains("broken pipe"), e.getMessage());
+    assertThrows(BrokenPipeError.class, () -> pipe.right().send("again"));
+  }
+
+  @Test
+  void readerClosedEveryCopy_senderInAChild_failsWithBrokenPipe() throws Exception {
+    Pipe pipe = Pipe.open(false);
+    Queue<String> report = new Queue<>();
+    pipe.left().close(); // nobody can receive any more
+    Process p = ctx().process(PipeContract::sendUntilBroken, pipe.right(), report);
+    p.start();
+    pipe.right().close();
+    String r = report.get(true, Duration.ofSeconds(120));
+    assertTrue(r.startsWith("broken: broken pipe"), r);
+    p.join();
+    assertEquals(0, p.exitcode());
+  }
+
+  @Test
+  void slowReader_senderWaitsForRoom_thenEverythingArrives() throws Exception {
+    Pipe pipe = Pipe.open(false);
+    Queue<String> report = new Queue<>();
+    int n = 200; // 12.5 MiB against the 1 MiB the receiving end holds
+    Process p = ctx().process(PipeContract::sendMany, pipe.right(), n, report);
+    p.start();
+    pipe.right().close();
+    // nobody receives yet: the sender fills the buffer and then waits, it cannot be done
+    assertThrows(Queue.Empty.class, () -> report.get(true, Duration.ofSeconds(3)),
+        "the sender ran ahead of its reader without bound");
+    for (int i = 0; i < n; i++) {
+      assertEquals(64 * 1024, ((byte[]) pipe.left().recv()).length);
+    }
+    assertEquals("sent all", report.get(true, Duration.ofSeconds(120)));
+    p.join();
+    assertEquals(0, p.exitcode());
+  }
 }

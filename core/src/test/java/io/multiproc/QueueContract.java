@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -318,5 +322,122 @@ public abstract class QueueContract extends StartMethodContract {
       p.terminate();
       p.join();
     }
+  }
+
+  /**
+   * An item whose decoding, in any process but the one that made it, writes a marker file and
+   * then takes ten minutes: the getter is killed in the middle of it.
+   */
+  static final class SlowToDecode implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long madeBy = ProcessHandle.current().pid();
+    final String marker;
+
+    SlowToDecode(Path marker) {
+      this.marker = marker.toString();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      if (ProcessHandle.current().pid() != madeBy) {
+        Files.writeString(Path.of(marker), "decoding");
+        try {
+          Thread.sleep(600_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  static void getOne(Queue<Object> q) {
+    q.get();
+  }
+
+  /** Gets one item, says so in a file (outside every queue and lane), then waits to be killed. */
+  static void getOneThenMark(Queue<Object> q, String marker) throws Exception {
+    Object item = q.get();
+    Files.writeString(Path.of(marker), String.valueOf(item));
+    new java.util.concurrent.CountDownLatch(1).await(); // ended by the test
+  }
+
+  static Path marker() throws IOException {
+    Path marker = Files.createTempFile("multiproc-marker-", ".txt");
+    Files.delete(marker);
+    return marker;
+  }
+
+  /** Waits until {@code marker} exists, looking often, so the kill that follows comes at once. */
+  static void awaitFile(Path marker) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!Files.exists(marker)) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("the child never wrote " + marker);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void getterKilledWhileDecoding_itemGoesBackToTheHead() throws Exception {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Path marker = marker();
+    Queue<Object> q = new Queue<>();
+    Process getter = ctx().process(QueueContract::getOne, q);
+    getter.start();
+    q.put(new SlowToDecode(marker));
+    awaitFile(marker); // the child has the item's bytes and is decoding them
+    getter.kill();
+    getter.join();
+    Files.deleteIfExists(marker);
+    assertTrue(q.get(true, Duration.ofSeconds(60)) instanceof SlowToDecode,
+        "an item is consumed only when get() returns it");
+    assertTrue(q.empty());
+  }
+
+  @Test
+  void getterKilledRightAfterGetReturned_itemNeverDeliveredAgain() throws Exception {
+    if (threads()) {
+      return;
+    }
+    for (int round = 0; round < 3; round++) {
+      Path marker = marker();
+      Queue<Object> q = new Queue<>();
+      Process getter = ctx().process(QueueContract::getOneThenMark, q, marker.toString());
+      getter.start();
+      q.put("only once " + round);
+      awaitFile(marker); // get() returned in the child
+      getter.kill();
+      getter.join();
+      Files.deleteIfExists(marker);
+      // the death is known at once: an item given back would be here within milliseconds
+      assertThrows(Queue.Empty.class, () -> q.get(true, Duration.ofSeconds(2)),
+          "an item that get() returned was delivered again");
+    }
+  }
+
+  @Test
+  void joinable_consumerKilledBeforeTaskDone_itemGoesToALiveConsumer_joinCompletes()
+      throws Exception {
+    if (threads()) {
+      return;
+    }
+    Path marker = marker();
+    JoinableQueue<Object> q = new JoinableQueue<>();
+    Process consumer = ctx().process(QueueContract::getOneThenMark, q, marker.toString());
+    consumer.start();
+    q.put("task");
+    awaitFile(marker); // taken, not marked done
+    consumer.kill();
+    consumer.join();
+    Files.deleteIfExists(marker);
+    assertEquals("task", q.get(true, Duration.ofSeconds(60)),
+        "the dead consumer's unfinished item goes back for a live one");
+    q.taskDone();
+    q.join(); // CPython hangs here for ever
+    assertTrue(q.empty());
+    assertThrows(IllegalStateException.class, q::taskDone, "one task_done per item");
   }
 }

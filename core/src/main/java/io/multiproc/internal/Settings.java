@@ -27,7 +27,8 @@ public record Settings(
     Duration exitFlushTimeout,
     boolean pumpOutput,
     int forkserverSpares,
-    boolean lanes) {
+    boolean lanes,
+    long pipeBuffer) {
 
   private static final Set<String> START_METHODS = Set.of("auto", "spawn", "forkserver", "thread");
 
@@ -74,11 +75,19 @@ public record Settings(
           spares,
           // lanes are plain TCP: where Artery is configured for TLS, everything goes over it
           c.getBoolean("lanes") && !c.getString("actor-system.pekko.remote.artery.transport")
-              .equals("tls-tcp"));
+              .equals("tls-tcp"),
+          pipeBuffer(c));
     } catch (ConfigException e) {
       throw new IllegalArgumentException("multiproc configuration is invalid: " + e.getMessage()
           + " (see reference.conf in multiproc-core for every key and its meaning)", e);
     }
+  }
+
+  private static long pipeBuffer(Config c) {
+    long bytes = c.getBytes("pipe.buffer");
+    require(bytes >= 4096 && bytes <= (1L << 31), "multiproc.pipe.buffer",
+        "between 4 KiB and 2 GiB, not " + bytes + " bytes");
+    return bytes;
   }
 
   /** The configuration for this JVM's ActorSystem: multiproc's Pekko section over the rest. */

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * by its caller, together with everything queued before it, in one system call; a thread waiting
  * for an answer reads the socket itself (one waiting thread at a time reads and hands the others
  * their answers), so an answer wakes the thread that wants it and no other. Requests that want no
- * answer (pipelined puts, confirmations, closes) queue up and go with the next request, or with
+ * answer (pipelined puts, closes) queue up and go with the next request, or with
  * a writer thread that sends what queued while the caller goes on: a fast producer's puts leave
  * many to a system call. When the other JVM ends, every request still waiting fails at once.
  */
@@ -54,7 +54,7 @@ public final class Lane {
   private static final long LINGER_NANOS = 50_000;
   /** A put queued sooner than this after the one before is part of a burst, and waits. */
   private static final long BURST_NANOS = 5_000;
-  /** How long a confirmation waits at most for something to take it along. */
+  /** How long a queued frame waits at most, while the lane is active, for something to take it along. */
   private static final long TICK_NANOS = 5_000_000;
   /** How long the writer keeps ticking after the last frame queued, before it parks for good. */
   private static final long ACTIVE_NANOS = 200_000_000;
@@ -67,7 +67,7 @@ public final class Lane {
     RUNNING,
     /** Parked for a short linger; puts are queued, it sends them after. */
     LINGERING,
-    /** Parked for a tick: only confirmations are queued, or none. */
+    /** Parked for a tick: the lane was active a moment ago, little or nothing is queued. */
     TICKING,
     /** Parked until woken: the lane was idle. */
     PARKED
@@ -288,6 +288,15 @@ public final class Lane {
     write(LaneServer.TELL, path, request, false);
   }
 
+  /**
+   * Sends {@code request}, which wants no answer, at once after the requests sent before it: it
+   * has left this JVM when this returns, so the other JVM handles it even if this one is killed
+   * right after (a getter's confirmation, which must not wait for a later write).
+   */
+  public void tellNow(String path, QueueActor.Command request) {
+    write(LaneServer.TELL, path, request, true);
+  }
+
   /** Waits until everything sent so far on this lane was handled by the other JVM. */
   public void sync() {
     if (!unsynced || closed) {
@@ -297,7 +306,8 @@ public final class Lane {
     long id = QueueClient.nextId();
     try {
       // answered with Ok(id) once the other JVM handled every frame before it
-      exchange(LaneServer.SYNC, null, id, new QueueActor.Taken(id), Inbox.expect(id), null);
+      exchange(LaneServer.SYNC, null, id, new QueueActor.Taken(id, null), Inbox.expect(id),
+          null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {
@@ -338,15 +348,13 @@ public final class Lane {
         }
         return;
       }
-      // a confirmation only has to arrive some time: it never costs a write or a wake-up itself
-      boolean lazy = !now && request instanceof QueueActor.Taken;
       boolean writesNow;
       boolean wake;
       synchronized (this) {
         queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
         long t = System.nanoTime();
-        if (now || lazy) {
-          writesNow = now || queued.size() >= QUEUED_MAX;
+        if (now) {
+          writesNow = true;
         } else {
           // a lone put goes at once; one of a burst waits for the writer to take many together
           writesNow = t - lastUrgent > BURST_NANOS || queued.size() >= QUEUED_MAX;
@@ -354,7 +362,7 @@ public final class Lane {
           urgentQueued = !writesNow;
         }
         lastActive = t;
-        wake = !writesNow && (writer == Writer.PARKED || (!lazy && writer == Writer.TICKING));
+        wake = !writesNow && (writer == Writer.PARKED || writer == Writer.TICKING);
         if (wake) {
           writer = Writer.RUNNING;
         }
@@ -398,8 +406,8 @@ public final class Lane {
 
   /**
    * The writer thread: sends queued puts after a short linger (a request made meanwhile takes
-   * them along), and confirmations that no request took along for a tick; parks for good once
-   * the lane was idle for a while.
+   * them along), and whatever no request took along after a tick; parks for good once the lane
+   * was idle for a while.
    */
   private void writeLoop() {
     while (!closed) {

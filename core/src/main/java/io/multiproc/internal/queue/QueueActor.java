@@ -60,29 +60,40 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   public record Get(long id, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
       ActorRef<?> jvm) implements Command {}
 
-  /** The getter of {@code id} has the item: it is no longer the queue's to give back. */
-  public record Taken(long id) implements Command {}
+  /**
+   * The getter of {@code id} decoded the item and is about to return it: it is no longer the
+   * queue's to give back. Answered with {@link Ok} where {@code replyTo} is set (over Artery, so
+   * that the getter returns only once the queue knows).
+   */
+  public record Taken(long id, ActorRef<Reply> replyTo) implements Command {}
 
   /** Asks for the size; answers {@link Sizes}. */
   public record Size(long id, ActorRef<Reply> replyTo) implements Command {}
 
-  /** JoinableQueue's task_done; answers {@link Ok} or {@link Failed} when called too often. */
-  public record TaskDone(long id, ActorRef<Reply> replyTo) implements Command {}
+  /**
+   * JoinableQueue's task_done, by the process of {@code jvm}; answers {@link Ok} or {@link Failed}
+   * when called too often.
+   */
+  public record TaskDone(long id, ActorRef<Reply> replyTo, ActorRef<?> jvm) implements Command {}
 
   /** JoinableQueue's join: answers {@link Ok} once every item put was marked done. */
   public record Join(long id, ActorRef<Reply> replyTo, ActorRef<?> jvm) implements Command {}
 
   /**
-   * A pipe end: one more open copy of the connection that writes into this mailbox (a copy about
-   * to travel to another process); answers {@link Ok}.
+   * A pipe end: one more open copy of the connection that writes into this mailbox, or reads it
+   * where {@code reads} (a copy about to travel to another process); answers {@link Ok}.
    */
-  public record Attach(long id, long copy, ActorRef<Reply> replyTo) implements Command {}
+  public record Attach(long id, long copy, boolean reads, ActorRef<Reply> replyTo)
+      implements Command {}
 
-  /** A pipe end: the process of {@code jvm} holds copy {@code copy} now; its death closes it. */
-  public record Claim(long copy, ActorRef<?> jvm) implements Command {}
+  /**
+   * A pipe end: the process of {@code jvm} holds copy {@code copy} (of the reading connection
+   * where {@code reads}, else of the writing one) now; its death closes it.
+   */
+  public record Claim(long copy, boolean reads, ActorRef<?> jvm) implements Command {}
 
-  /** A pipe end: copy {@code copy} of the writing connection was closed. */
-  public record Detach(long copy) implements Command {}
+  /** A pipe end: copy {@code copy} of the reading (where {@code reads}) or writing connection closed. */
+  public record Detach(long copy, boolean reads) implements Command {}
 
   /**
    * A pipe end: answers {@link Ok} as soon as something can be received (an item, or the end of
@@ -129,7 +140,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   public record Sizes(long id, int size, boolean full, int waitingGetters) implements Reply {}
 
   private final QueueState state;
-  private final QueueState.Parts parts = new QueueState.Parts();
+  private final Parts parts = new Parts();
   private final Set<ActorRef<?>> watched = new HashSet<>();
 
   /**

@@ -1,5 +1,6 @@
 package io.multiproc.internal.queue;
 
+import io.multiproc.BrokenPipeError;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.QueueActor.Command;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import io.multiproc.internal.lane.Lane;
+import io.multiproc.internal.wire.Reducer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -57,6 +59,8 @@ public final class QueueClient {
   private volatile ActorRef<Command> ref;
   private volatile QueueState local;
   private volatile boolean lookedUp;
+  private final SendWindow window = new SendWindow();
+  private volatile String broken; // why sends to this pipe end fail, once they do
   private final Object batchLock = new Object();
   private final List<byte[]> buffer = new ArrayList<>();
   private int inFlight;
@@ -270,10 +274,58 @@ public final class QueueClient {
     }
   }
 
-  /** Tells the queue, without waiting, that the item of get {@code id} arrived. */
-  public void taken(long id) {
-    if (local() == null) { // an item handed to this JVM's own thread is never given back
-      send((replyTo, jvm) -> new QueueActor.Taken(id));
+  /**
+   * Decodes the item that get {@code id} received and only then confirms it to the queue, so an
+   * item is consumed exactly when its getter returns it: a process killed while decoding leaves
+   * the item to the queue (it goes to the next getter), and once this returns the confirmation
+   * has left this JVM (the item is never delivered again). An item that cannot be decoded here
+   * is consumed all the same, as in CPython: given back, it would stop every getter in turn.
+   */
+  public Object receive(long id, QueueActor.Item item) {
+    try {
+      return Reducer.get().loads(item.item());
+    } finally {
+      taken(id);
+    }
+  }
+
+  private void taken(long id) {
+    if (local() != null) {
+      return; // an item handed to a thread of the queue's own JVM is never given back
+    }
+    try {
+      Lane lane = lane();
+      if (lane != null) {
+        lane.tellNow(path, new QueueActor.Taken(id, null));
+      } else { // Artery may drop what a killed JVM sent last: the queue acknowledges it
+        ask(id, (replyTo, jvm) -> new QueueActor.Taken(id, replyTo), Duration.ZERO);
+      }
+    } catch (ProcessError e) {
+      // the queue's process is gone: nobody is left to give the item to another getter
+    }
+  }
+
+  /**
+   * Sends {@code item} to a pipe end: pipelined, but a sender waits for room where the end holds
+   * {@code multiproc.pipe.buffer} bytes that nobody received yet, as a writer of an OS pipe does,
+   * and fails once every copy of the reading connection is closed or its process ended.
+   *
+   * @throws BrokenPipeError when nobody can receive it any more; it was not sent
+   */
+  public void send(byte[] item) {
+    if (broken != null) {
+      throw new BrokenPipeError(broken);
+    }
+    if (local() == null && window.fits(item.length)) {
+      putPipelined(item); // the queue's answer comes with a later send of the window
+      return;
+    }
+    long id = nextId();
+    Reply r = put(id, item, true, -1, null);
+    window.reset();
+    if (r instanceof QueueActor.Failed f) {
+      broken = f.message();
+      throw new BrokenPipeError(f.message());
     }
   }
 

@@ -2,7 +2,6 @@ package io.multiproc.internal.queue;
 
 import io.multiproc.internal.queue.QueueActor.Command;
 import io.multiproc.internal.queue.QueueActor.Reply;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,37 +76,67 @@ public final class QueueState {
 
   private record Answer(Replier to, Reply reply) {}
 
+  /** Why a put to a pipe end that nobody can read fails. */
+  static final String BROKEN = "broken pipe: every copy of the receiving end of this pipe is"
+      + " closed, or ended with its process; nothing sent now can be received";
+
   private final int maxsize;
+  /** A pipe end's bytes held before a put waits for room; 0 for a queue (it counts items). */
+  private final long maxBytes;
+  private final boolean joinable;
   private final ArrayDeque<byte[]> items = new ArrayDeque<>();
+  private long heldBytes;
   private final LinkedHashMap<Long, Waiting> getters = new LinkedHashMap<>();
   private final LinkedHashMap<Long, Waiting> putters = new LinkedHashMap<>();
   private final LinkedHashMap<Long, Waiting> pollers = new LinkedHashMap<>();
   private final Map<Long, Waiting> joiners = new LinkedHashMap<>();
   private final Map<Long, HandedOut> handedOut = new LinkedHashMap<>(); // in hand-out order
   private final Map<Long, ScheduledFuture<?>> timeouts = new HashMap<>();
+  /**
+   * For a joinable queue: by owner, the items it took (and confirmed) but did not mark done yet,
+   * oldest first; given back to the queue if the owner dies before its task_done.
+   */
+  private final Map<Object, ArrayDeque<byte[]>> undone = new LinkedHashMap<>();
   /** For a pipe end: the open copies of the connection that writes here, with their owner. */
   private final Map<Long, Object> writers;
+  /** For a pipe end: the open copies of the connection that reads here, with their owner. */
+  private final Map<Long, Object> readers;
   private long unfinished;
 
-  private QueueState(int maxsize, Long firstWriter) {
+  private QueueState(int maxsize, boolean joinable, Long firstWriter, Long firstReader,
+      long maxBytes) {
     this.maxsize = maxsize;
+    this.joinable = joinable;
+    this.maxBytes = maxBytes;
     this.writers = firstWriter == null ? null : new HashMap<>();
+    this.readers = firstReader == null ? null : new HashMap<>();
     if (firstWriter != null) {
       writers.put(firstWriter, null);
+      readers.put(firstReader, null);
     }
   }
 
   /** A queue holding at most {@code maxsize} items (0 or less: unbounded). */
   public static QueueState queue(int maxsize) {
-    return new QueueState(Math.max(0, maxsize), null);
+    return new QueueState(Math.max(0, maxsize), false, null, null, 0);
+  }
+
+  /**
+   * A joinable queue holding at most {@code maxsize} items (0 or less: unbounded): it counts
+   * unfinished tasks, and an item taken by a process that dies before its task_done goes back.
+   */
+  public static QueueState joinable(int maxsize) {
+    return new QueueState(Math.max(0, maxsize), true, null, null, 0);
   }
 
   /**
    * The mailbox of a pipe end, written into by the connection whose first copy is
-   * {@code firstWriter}: a get finds the end of the stream once every copy of it is closed.
+   * {@code firstWriter} and read by the one whose first copy is {@code firstReader}: a get finds
+   * the end of the stream once every writer copy is closed, a put fails once every reader copy
+   * is, and a put waits for room while the end holds {@code maxBytes} or more.
    */
-  public static QueueState pipeEnd(long firstWriter) {
-    return new QueueState(0, firstWriter);
+  public static QueueState pipeEnd(long firstWriter, long firstReader, long maxBytes) {
+    return new QueueState(0, false, firstWriter, firstReader, maxBytes);
   }
 
   /** Whether this state takes every put at once (an unbounded queue, a pipe end). */
@@ -164,8 +193,9 @@ public final class QueueState {
       back = dropOwner(owner, out);
     }
     if (back > 0) {
-      LOG.warn("{} item(s) handed to a process that died before taking them went back to the"
-          + " head of the queue", back);
+      LOG.warn("{} item(s) handed to a process that died before its get() returned them (or,"
+          + " from a JoinableQueue, before its task_done()) went back to the head of the queue",
+          back);
     }
     send(out);
   }
@@ -187,12 +217,13 @@ public final class QueueState {
     } else if (c instanceof QueueActor.Get g) {
       onGet(g, to, owner, out);
     } else if (c instanceof QueueActor.Taken t) {
-      handedOut.remove(t.id());
+      onTaken(t);
+      out.add(new Answer(to, new QueueActor.Ok(t.id())));
     } else if (c instanceof QueueActor.Size s) {
       out.add(new Answer(to, new QueueActor.Sizes(s.id(), items.size(), isFull(),
           getters.size())));
     } else if (c instanceof QueueActor.TaskDone t) {
-      onTaskDone(t, to, out);
+      onTaskDone(t, to, owner, out);
     } else if (c instanceof QueueActor.Join j) {
       if (unfinished == 0) {
         out.add(new Answer(to, new QueueActor.Ok(j.id())));
@@ -200,15 +231,17 @@ public final class QueueState {
         joiners.put(j.id(), new Waiting(j, to, owner));
       }
     } else if (c instanceof QueueActor.Attach a) {
-      writers.put(a.copy(), null);
+      copies(a.reads()).put(a.copy(), null);
       out.add(new Answer(to, new QueueActor.Ok(a.id())));
     } else if (c instanceof QueueActor.Claim cl) {
-      if (writers.containsKey(cl.copy())) {
-        writers.put(cl.copy(), owner);
+      Map<Long, Object> copies = copies(cl.reads());
+      if (copies.containsKey(cl.copy())) { // an unclaimed copy's owner is null
+        copies.put(cl.copy(), owner);
       }
     } else if (c instanceof QueueActor.Detach d) {
-      writers.remove(d.copy());
+      copies(d.reads()).remove(d.copy());
       endIfNoWriter(out);
+      breakIfNoReader(out);
     } else if (c instanceof QueueActor.Poll p) {
       onPoll(p, to, owner, out);
     } else if (c instanceof QueueActor.TimedOut t) {
@@ -218,8 +251,17 @@ public final class QueueState {
     }
   }
 
+  private Map<Long, Object> copies(boolean reads) {
+    return reads ? readers : writers;
+  }
+
   private boolean isFull() {
-    return maxsize > 0 && items.size() >= maxsize;
+    return maxsize > 0 ? items.size() >= maxsize : maxBytes > 0 && heldBytes >= maxBytes;
+  }
+
+  /** Whether nobody can receive from this pipe end any more. */
+  private boolean broken() {
+    return readers != null && readers.isEmpty();
   }
 
   private boolean atEnd() {
@@ -227,7 +269,9 @@ public final class QueueState {
   }
 
   private void onPut(QueueActor.Put p, Replier to, Object owner, List<Answer> out) {
-    if (!isFull() && putters.isEmpty()) {
+    if (broken()) {
+      out.add(new Answer(to, new QueueActor.Failed(p.id(), BROKEN)));
+    } else if (!isFull() && putters.isEmpty()) {
       store(p.item(), out);
       out.add(new Answer(to, new QueueActor.Ok(p.id())));
     } else if (!p.block() || p.timeoutMs() == 0) {
@@ -239,7 +283,11 @@ public final class QueueState {
   }
 
   private void store(byte[] item, List<Answer> out) {
+    if (broken()) {
+      return; // a pipelined send nobody can receive: dropped, its sender learns it later
+    }
     items.addLast(item);
+    heldBytes += item.length;
     unfinished++;
     serveGetters(out);
     answerPollers(out);
@@ -249,7 +297,7 @@ public final class QueueState {
     if (atEnd()) {
       out.add(new Answer(to, new QueueActor.Eof(g.id())));
     } else if (!items.isEmpty() && getters.isEmpty()) {
-      handOut(g.id(), to, owner, items.pollFirst(), out);
+      handOut(g.id(), to, owner, pollItem(), out);
       admitPutters(out);
     } else if (!g.block() || g.timeoutMs() == 0) {
       out.add(new Answer(to, new QueueActor.Empty(g.id())));
@@ -266,6 +314,26 @@ public final class QueueState {
     out.add(new Answer(to, new QueueActor.Item(id, item)));
   }
 
+  private byte[] pollItem() {
+    byte[] item = items.pollFirst();
+    heldBytes -= item.length;
+    return item;
+  }
+
+  /** Gives {@code item} back to the head of the queue (its owner died before it was done). */
+  private void giveBack(byte[] item) {
+    items.addFirst(item);
+    heldBytes += item.length;
+  }
+
+  /** The getter has the item; a joinable queue keeps it until the getter's task_done. */
+  private void onTaken(QueueActor.Taken t) {
+    HandedOut h = handedOut.remove(t.id());
+    if (h != null && joinable) {
+      undone.computeIfAbsent(h.owner(), k -> new ArrayDeque<>()).addLast(h.item());
+    }
+  }
+
   /** Waiting getters take items first come, first served. */
   private void serveGetters(List<Answer> out) {
     Iterator<Map.Entry<Long, Waiting>> it = getters.entrySet().iterator();
@@ -274,7 +342,7 @@ public final class QueueState {
       it.remove();
       cancelTimeout(e.getKey());
       Waiting w = e.getValue();
-      handOut(e.getKey(), w.replier(), w.owner(), items.pollFirst(), out);
+      handOut(e.getKey(), w.replier(), w.owner(), pollItem(), out);
     }
   }
 
@@ -285,7 +353,9 @@ public final class QueueState {
       Map.Entry<Long, Waiting> e = it.next();
       it.remove();
       cancelTimeout(e.getKey());
-      items.addLast(((QueueActor.Put) e.getValue().request()).item());
+      byte[] item = ((QueueActor.Put) e.getValue().request()).item();
+      items.addLast(item);
+      heldBytes += item.length;
       unfinished++;
       out.add(new Answer(e.getValue().replier(), new QueueActor.Ok(e.getKey())));
     }
@@ -325,18 +395,49 @@ public final class QueueState {
     }
   }
 
-  private void onTaskDone(QueueActor.TaskDone t, Replier to, List<Answer> out) {
+  private void onTaskDone(QueueActor.TaskDone t, Replier to, Object owner, List<Answer> out) {
     if (unfinished <= 0) {
       out.add(new Answer(to, new QueueActor.Failed(t.id(), "task_done() called too many times:"
           + " more than items were put; call it once per item taken with get()")));
       return;
     }
     unfinished--;
+    markDone(owner);
     out.add(new Answer(to, new QueueActor.Ok(t.id())));
     if (unfinished == 0) {
       joiners.forEach((id, w) -> out.add(new Answer(w.replier(), new QueueActor.Ok(id))));
       joiners.clear();
     }
+  }
+
+  /**
+   * One item is done: the oldest that {@code owner} took, or if it took none that is pending
+   * (another process marks them done), the oldest of some other owner's.
+   */
+  private void markDone(Object owner) {
+    ArrayDeque<byte[]> mine = undone.get(owner);
+    if (mine == null) {
+      Iterator<ArrayDeque<byte[]>> any = undone.values().iterator();
+      mine = any.hasNext() ? any.next() : null;
+    }
+    if (mine != null) {
+      mine.pollFirst();
+      undone.values().removeIf(ArrayDeque::isEmpty);
+    }
+  }
+
+  /** Nobody can receive any more: what waits to be received or sent is dropped, puts fail. */
+  private void breakIfNoReader(List<Answer> out) {
+    if (!broken()) {
+      return;
+    }
+    items.clear();
+    heldBytes = 0;
+    putters.forEach((id, w) -> {
+      cancelTimeout(id);
+      out.add(new Answer(w.replier(), new QueueActor.Failed(id, BROKEN)));
+    });
+    putters.clear();
   }
 
   private void onTimedOut(long id, List<Answer> out) {
@@ -358,6 +459,9 @@ public final class QueueState {
     if (writers != null && writers.values().removeIf(owner::equals)) {
       endIfNoWriter(out);
     }
+    if (readers != null && readers.values().removeIf(owner::equals)) {
+      breakIfNoReader(out);
+    }
     for (Map<Long, Waiting> waiting : List.of(pollers, getters, putters, joiners)) {
       waiting.entrySet().removeIf(e -> {
         boolean dead = java.util.Objects.equals(e.getValue().owner(), owner);
@@ -367,19 +471,30 @@ public final class QueueState {
         return dead;
       });
     }
-    List<Long> lost = new ArrayList<>();
-    handedOut.forEach((id, h) -> {
-      if (java.util.Objects.equals(h.owner(), owner)) {
-        lost.add(id);
-      }
-    });
-    for (int i = lost.size() - 1; i >= 0; i--) {
-      items.addFirst(handedOut.remove(lost.get(i)).item());
+    // back to the head in the order they were taken: those taken and not done, then those
+    // handed out and not confirmed
+    List<byte[]> back = new ArrayList<>();
+    ArrayDeque<byte[]> notDone = undone.remove(owner);
+    if (notDone != null) {
+      back.addAll(notDone);
     }
-    if (!lost.isEmpty()) {
+    handedOut.values().removeIf(h -> {
+      boolean dead = java.util.Objects.equals(h.owner(), owner);
+      if (dead) {
+        back.add(h.item());
+      }
+      return dead;
+    });
+    if (broken()) {
+      return 0; // nobody can receive them
+    }
+    for (int i = back.size() - 1; i >= 0; i--) {
+      giveBack(back.get(i));
+    }
+    if (!back.isEmpty()) {
       serveGetters(out);
     }
-    return lost.size();
+    return back.size();
   }
 
   private void timeout(long id, long ms) {
@@ -393,27 +508,6 @@ public final class QueueState {
     ScheduledFuture<?> f = timeouts.remove(id);
     if (f != null) {
       f.cancel(false);
-    }
-  }
-
-  /** Puts the leading parts of big items together; owned by one transport connection. */
-  static final class Parts {
-    private final Map<Long, ByteArrayOutputStream> pending = new HashMap<>();
-
-    /** Keeps a leading part of item {@code id}. */
-    void add(long id, byte[] bytes) {
-      pending.computeIfAbsent(id, k -> new ByteArrayOutputStream()).write(bytes, 0, bytes.length);
-    }
-
-    /** The put of {@code id} with its whole item, when leading parts came before it. */
-    QueueActor.Put complete(QueueActor.Put last) {
-      ByteArrayOutputStream leading = pending.remove(last.id());
-      if (leading == null) {
-        return last;
-      }
-      leading.write(last.item(), 0, last.item().length);
-      return new QueueActor.Put(last.id(), leading.toByteArray(), last.block(), last.timeoutMs(),
-          last.replyTo(), last.jvm());
     }
   }
 }

@@ -67,6 +67,7 @@ final class HotCodec {
     } else if (o instanceof QueueActor.Taken t) {
       out.writeByte(TAKEN);
       out.writeLong(t.id());
+      ref(out, t.replyTo());
     } else if (o instanceof QueueActor.PutPart p) {
       out.writeByte(PUT_PART);
       out.writeLong(p.id());
@@ -143,7 +144,7 @@ final class HotCodec {
           ref(in));
       case OK -> new QueueActor.Ok(in.readLong());
       case ITEM -> new QueueActor.Item(in.readLong(), bytes(in));
-      case TAKEN -> new QueueActor.Taken(in.readLong());
+      case TAKEN -> new QueueActor.Taken(in.readLong(), ref(in));
       case PUT_PART -> new QueueActor.PutPart(in.readLong(), bytes(in), ref(in));
       case ITEM_PART -> new QueueActor.ItemPart(in.readLong(), in.readInt(), bytes(in));
       case EMPTY -> new QueueActor.Empty(in.readLong());

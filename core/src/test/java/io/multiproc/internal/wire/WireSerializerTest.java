@@ -53,7 +53,7 @@ class WireSerializerTest {
         new io.multiproc.internal.queue.QueueActor.Put(7, item, true, -1, null, null),
         new io.multiproc.internal.queue.QueueActor.Get(8, false, 0, null, null),
         new io.multiproc.internal.queue.QueueActor.Ok(9),
-        new io.multiproc.internal.queue.QueueActor.Taken(10),
+        new io.multiproc.internal.queue.QueueActor.Taken(10, null),
         new io.multiproc.internal.queue.QueueActor.Empty(11)};
     for (Object m : messages) {
       byte[] frame = serializer.toBinary(m);
