@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.LeasedLock;
 import io.multiproc.internal.sync.LockActor;
 import io.multiproc.internal.sync.SharedRef;
@@ -39,11 +40,12 @@ public final class Lock implements Acquirable, Serializable {
    * Takes the lock; waits if {@code block}, at most {@code timeout} (null: no limit).
    *
    * @return false when the lock was not free in time (at once, without {@code block})
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws ProcessError when the lock's process is gone or the wait is interrupted
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    return LeasedLock.of(path).acquire(block, timeout);
+    return LeasedLock.of(path).acquire(block, Timeouts.check(timeout));
   }
 
   /**

@@ -234,4 +234,14 @@ public abstract class SyncContract extends StartMethodContract {
     assertTrue(note.contains(p.name()) && note.contains("pid " + p.pid()), note);
     lock.release();
   }
+
+  @Test
+  void acquire_negativeTimeout_refused() {
+    for (Acquirable a : List.of(new Lock(), new RLock(), new Semaphore(1),
+        new BoundedSemaphore(1))) {
+      SignalContract.assertNegativeTimeoutRefused(() -> a.acquire(true, Duration.ofMillis(-1)));
+      assertTrue(a.acquire(false, null), a + " is still free");
+      a.release();
+    }
+  }
 }
