@@ -285,4 +285,34 @@ public abstract class SignalContract extends StartMethodContract {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains("timeout must be zero or more"), e.getMessage());
   }
+
+  static void makeSignalsAndWait(Queue<Object> out) throws InterruptedException {
+    out.put(new Event());
+    out.put(new Condition());
+    out.put(new Barrier(2));
+    out.put(new Value<>("i", 7, false));
+    Thread.sleep(Long.MAX_VALUE); // killed here
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void signals_ownerKilled_callsFailWithOwnerGone() {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Queue<Object> out = new Queue<>();
+    Process owner = ctx().process(SignalContract::makeSignalsAndWait, out);
+    owner.start();
+    Event e = (Event) out.get();
+    Condition c = (Condition) out.get();
+    Barrier b = (Barrier) out.get();
+    Value<Integer> v = (Value<Integer>) out.get();
+    assertEquals(7, v.get());
+    owner.kill();
+    owner.join();
+    assertThrows(OwnerGoneError.class, () -> e.await(Duration.ofSeconds(2)));
+    assertThrows(OwnerGoneError.class, () -> c.acquire(true, Duration.ofSeconds(2)));
+    assertThrows(OwnerGoneError.class, () -> b.await(Duration.ofSeconds(2)));
+    assertThrows(OwnerGoneError.class, v::get);
+  }
 }
