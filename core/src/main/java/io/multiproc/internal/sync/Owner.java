@@ -55,7 +55,8 @@ public record Owner(long pid, String host, long startMillis) implements Serializ
 
   /** Whether this JVM is the owner. */
   public boolean isHere() {
-    return pid == ProcessHandle.current().pid() && host.equals(ProcessRuntime.host());
+    Owner h = here();
+    return pid == h.pid && host.equals(h.host);
   }
 
   /**
@@ -111,11 +112,14 @@ public record Owner(long pid, String host, long startMillis) implements Serializ
 
   /** The watch of this owner, started on first use; null when it is this JVM or not watchable. */
   private Watch watch() {
+    if (isHere()) {
+      return null;
+    }
     Watch w = WATCHES.get(this);
     if (w != null) {
       return w;
     }
-    if (isHere() || !host.equals(ProcessRuntime.host())) {
+    if (!host.equals(here().host)) {
       return null;
     }
     Watch created = new Watch();
