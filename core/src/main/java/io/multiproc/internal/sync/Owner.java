@@ -127,14 +127,30 @@ public record Owner(long pid, String host, long startMillis) implements Serializ
     if (w != null) {
       return w;
     }
-    Optional<ProcessHandle> p = ProcessHandle.of(pid);
-    boolean alive = p.isPresent() && p.get().isAlive()
-        && (startMillis < 0 || startOf(p.get()) < 0
-            || Math.abs(startOf(p.get()) - startMillis) <= START_SLACK_MS);
-    if (!alive || !PidWatch.onExit(pid, () -> ended(created))) {
+    if (!alive() || !PidWatch.onExit(pid, () -> ended(created))) {
       ended(created);
     }
     return created;
+  }
+
+  /** Whether the owner's process runs now (a pid reused by a later process does not count). */
+  private boolean alive() {
+    Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    return p.isPresent() && p.get().isAlive()
+        && (startMillis < 0 || startOf(p.get()) < 0
+            || Math.abs(startOf(p.get()) - startMillis) <= START_SLACK_MS);
+  }
+
+  /**
+   * As {@link #gone}, looking at the owner's process now rather than waiting for its watch: for
+   * a caller that just failed to reach it.
+   */
+  public boolean goneNow() {
+    Watch w = watch();
+    if (w != null && !w.gone && !alive()) {
+      ended(w);
+    }
+    return w != null && w.gone;
   }
 
   private void ended(Watch w) {

@@ -95,7 +95,11 @@ public final class SharedRef<C> implements java.io.Serializable {
         if (owner.gone()) { // not worth a connection, nor a warning that there is none
           throw owner.error(what, null);
         }
-        lane = pushes ? PushLanes.to(laneAddress) : Lane.to(laneAddress);
+        Lane opened = pushes ? PushLanes.to(laneAddress) : Lane.to(laneAddress);
+        if (opened == null && owner.goneNow()) { // it could not be reached: it ended just now
+          throw owner.error(what, null);
+        }
+        lane = opened;
       }
       laneLookedUp = true;
     }
