@@ -29,6 +29,7 @@ public interface Acquirable {
    * Acquires; waits if {@code block}, at most {@code timeout} (null: no limit).
    *
    * @return false when it could not be acquired in time (at once, without {@code block})
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws ProcessError when the primitive's process is gone or the wait is interrupted
    */
   boolean acquire(boolean block, Duration timeout);

@@ -35,7 +35,8 @@ public final class Array<T> implements Serializable {
   /**
    * The elements {@code values} of {@code typecode}, with a new RLock.
    *
-   * @throws IllegalArgumentException for an unknown type code or a value of another type
+   * @throws IllegalArgumentException for an unknown type code or a value the type code cannot
+   *     hold (null, another kind, out of range, not exactly representable), as {@link Value}
    */
   public Array(String typecode, List<T> values) {
     this(typecode, values, true);
@@ -63,7 +64,7 @@ public final class Array<T> implements Serializable {
    * Stores {@code value} at {@code index}, as {@code a[i] = …}.
    *
    * @throws IndexOutOfBoundsException when there is no such element
-   * @throws IllegalArgumentException when it is not of the type code's type
+   * @throws IllegalArgumentException when the type code cannot hold it, as {@link Value#set}
    */
   public void set(int index, T value) {
     elements.set(index, value);

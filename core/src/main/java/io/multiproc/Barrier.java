@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.BarrierActor;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
@@ -33,7 +34,8 @@ public final class Barrier implements Serializable {
    * A barrier for {@code parties}; {@code action} (may be null) runs in the last party to arrive
    * before any goes on; {@code timeout} (null: none) is the default of {@link #await()}.
    *
-   * @throws IllegalArgumentException when {@code parties} is less than 1
+   * @throws IllegalArgumentException when {@code parties} is less than 1 or {@code timeout} is
+   *     negative
    */
   public Barrier(int parties, Target action, Duration timeout) {
     if (parties < 1) {
@@ -41,7 +43,7 @@ public final class Barrier implements Serializable {
     }
     this.parties = parties;
     this.action = action;
-    this.timeout = timeout;
+    this.timeout = Timeouts.check(timeout);
     this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
         "barrier"), "barrier");
   }
@@ -58,9 +60,10 @@ public final class Barrier implements Serializable {
    * @throws BrokenBarrierException when the barrier is broken, or breaks while waiting (a timeout
    *     breaks it)
    * @throws ProcessError when the action failed in this process (the barrier is then broken)
+   * @throws IllegalArgumentException when {@code timeout} is negative
    */
   public int await(Duration timeout) {
-    long ms = SharedRef.millis(true, timeout);
+    long ms = SharedRef.millis(true, Timeouts.check(timeout));
     Reply r = actor.ask((id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
         SharedRef.jvm()), timeout);
     if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {

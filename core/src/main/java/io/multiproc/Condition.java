@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.ConditionActor;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
@@ -43,7 +44,11 @@ public final class Condition implements Acquirable, Serializable {
     this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(ConditionActor.create(), "condition"), "condition");
   }
 
-  /** Acquires the underlying lock. */
+  /**
+   * Acquires the underlying lock.
+   *
+   * @throws IllegalArgumentException when {@code timeout} is negative
+   */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
     return lock.acquire(block, timeout);
@@ -65,9 +70,11 @@ public final class Condition implements Acquirable, Serializable {
    * the lock again; returns false when the time ran out, as CPython's {@code wait(timeout)}.
    *
    * @throws IllegalStateException when the calling thread does not hold the lock
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws ProcessError when the condition's process is gone or the wait is interrupted
    */
   public boolean await(Duration timeout) {
+    Timeouts.check(timeout);
     checkOwned("wait");
     long ticket = SharedRef.nextId();
     CompletableFuture<Reply> woken = SharedRef.expect(ticket);
@@ -89,8 +96,11 @@ public final class Condition implements Acquirable, Serializable {
   /**
    * Waits until {@code predicate} is true, at most {@code timeout} (null: no limit), as CPython's
    * {@code wait_for}; returns the predicate's last value.
+   *
+   * @throws IllegalArgumentException when {@code timeout} is negative
    */
   public boolean waitFor(BooleanSupplier predicate, Duration timeout) {
+    Timeouts.check(timeout);
     long end = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     boolean result = predicate.getAsBoolean();
     while (!result) {

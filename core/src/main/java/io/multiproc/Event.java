@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.EventActor;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
@@ -56,10 +57,11 @@ public final class Event implements Serializable {
    * Waits until the flag is set, at most {@code timeout} (null: no limit); returns the flag,
    * so false means the time ran out, as CPython's {@code wait(timeout)}.
    *
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws ProcessError when the event's process is gone or the wait is interrupted
    */
   public boolean await(Duration timeout) {
-    long ms = SharedRef.millis(true, timeout);
+    long ms = SharedRef.millis(true, Timeouts.check(timeout));
     return actor.ask((id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
         SharedRef.jvm()), timeout) instanceof Reply.Ok;
   }

@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.LeasedLock;
 import io.multiproc.internal.sync.LockActor;
 import io.multiproc.internal.sync.SharedRef;
@@ -23,7 +24,7 @@ import java.time.Duration;
 public final class Lock implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String path;
+  private final SharedRef<LockActor.Command> actor;
 
   /**
    * A new, unlocked lock.
@@ -31,19 +32,21 @@ public final class Lock implements Acquirable, Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Lock() {
-    this.path = ProcessRuntime.spawnShared(LockActor.create("created by " + SharedRef.caller()),
-        "lock");
+    this.actor = SharedRef.withPushes(ProcessRuntime.spawnShared(
+        LockActor.create("created by " + SharedRef.caller()), "lock"), "lock");
   }
 
   /**
    * Takes the lock; waits if {@code block}, at most {@code timeout} (null: no limit).
    *
    * @return false when the lock was not free in time (at once, without {@code block})
-   * @throws ProcessError when the lock's process is gone or the wait is interrupted
+   * @throws IllegalArgumentException when {@code timeout} is negative
+   * @throws OwnerGoneError when the process that created the lock is gone
+   * @throws ProcessError when the wait is interrupted
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    return LeasedLock.of(path).acquire(block, timeout);
+    return LeasedLock.of(actor).acquire(block, Timeouts.check(timeout));
   }
 
   /**
@@ -53,16 +56,16 @@ public final class Lock implements Acquirable, Serializable {
    */
   @Override
   public void release() {
-    LeasedLock.of(path).release();
+    LeasedLock.of(actor).release();
   }
 
   LockActor.Snapshot snapshot() {
-    return LeasedLock.of(path).snapshot();
+    return LeasedLock.of(actor).snapshot();
   }
 
   /** Processes waiting at the lock's actor plus threads of this JVM waiting for their turn. */
   int waiting() {
-    return snapshot().waiting() + LeasedLock.of(path).localWaiting();
+    return snapshot().waiting() + LeasedLock.of(actor).localWaiting();
   }
 
   @Override

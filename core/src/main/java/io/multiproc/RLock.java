@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.PermitActor;
 import io.multiproc.internal.sync.Permits;
 import java.io.Serializable;
@@ -42,10 +43,12 @@ public final class RLock implements Acquirable, Serializable {
    * at most {@code timeout} (null: no limit).
    *
    * @return false when the lock was not free in time
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws ProcessError when the lock's process is gone or the wait is interrupted
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
+    Timeouts.check(timeout);
     Owner o = OWNERS.get(permits.path());
     if (o != null && o.thread == Thread.currentThread()) {
       o.count++;

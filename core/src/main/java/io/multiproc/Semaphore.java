@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.PermitActor;
 import io.multiproc.internal.sync.Permits;
 import java.io.Serializable;
@@ -44,11 +45,12 @@ public class Semaphore implements Acquirable, Serializable {
    * Takes a permit; waits if {@code block}, at most {@code timeout} (null: no limit).
    *
    * @return false when no permit was free in time
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws ProcessError when the semaphore's process is gone or the wait is interrupted
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    return permits.acquire(block, timeout, null);
+    return permits.acquire(block, Timeouts.check(timeout), null);
   }
 
   /**

@@ -2,12 +2,17 @@ package io.multiproc;
 
 import io.multiproc.internal.sync.Elements;
 import java.io.Serializable;
-import java.util.List;
+import java.util.Collections;
 
 /**
  * A value shared by processes, the twin of CPython's {@code multiprocessing.Value}: made with a
  * type code of CPython's {@code array} module ({@code "i"} an Integer, {@code "l"} a Long,
  * {@code "d"} a Double, {@code "c"} a Character, {@code "?"} a Boolean, …).
+ *
+ * <p>What is stored is converted to the type code's Java type as CPython converts it to the C
+ * type: any number the type holds exactly (an int for {@code "d"}, so {@code get} then returns a
+ * Double: declare such a value as {@code Value<Double>} or {@code Value<Number>}); an integer code
+ * takes integers within its C type's range only ({@code "b"}, a signed char: −128..127).
  *
  * <p>Each {@code get} and {@code set} is atomic; a read-modify-write is not, so take the lock
  * around it, as in CPython: {@code try (var held = v.getLock().hold()) { v.set(v.get() + 1); }}.
@@ -23,7 +28,8 @@ public final class Value<T> implements Serializable {
   /**
    * A value of {@code typecode} starting as {@code initial}, with a new RLock.
    *
-   * @throws IllegalArgumentException for an unknown type code, or an initial value of another type
+   * @throws IllegalArgumentException for an unknown type code, a null initial value, or one the
+   *     type code cannot hold (another kind, out of range, not exactly representable)
    */
   public Value(String typecode, T initial) {
     this(typecode, initial, true);
@@ -34,12 +40,12 @@ public final class Value<T> implements Serializable {
    * RLock, false none ({@code getLock} then fails).
    */
   public Value(String typecode, T initial, boolean lock) {
-    this.elements = new Elements(typecode, List.of(initial), lock);
+    this.elements = new Elements(typecode, Collections.singletonList(initial), lock);
   }
 
   /** A value of {@code typecode} starting as {@code initial}, guarded by {@code lock}. */
   public Value(String typecode, T initial, Acquirable lock) {
-    this.elements = new Elements(typecode, List.of(initial), lock);
+    this.elements = new Elements(typecode, Collections.singletonList(initial), lock);
   }
 
   /** The value now, as {@code v.value}. */
@@ -51,7 +57,8 @@ public final class Value<T> implements Serializable {
   /**
    * Stores {@code value}, as {@code v.value = …}.
    *
-   * @throws IllegalArgumentException when it is not of the type code's type
+   * @throws IllegalArgumentException when the type code cannot hold it (null, another kind, out
+   *     of range, not exactly representable)
    */
   public void set(T value) {
     elements.set(0, value);

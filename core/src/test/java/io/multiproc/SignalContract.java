@@ -223,4 +223,96 @@ public abstract class SignalContract extends StartMethodContract {
     fromValues.set(2, 30);
     assertEquals(List.of(1, 2, 30), fromValues.toList());
   }
+
+  @Test
+  void value_numbersConvertedExactly_nullAndOutOfRangeRefusedWithWhatToPass() {
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> new Value<>("i", null));
+    assertTrue(none.getMessage().contains("not null"), none.getMessage());
+    Value<Number> d = new Value<>("d", 1); // CPython's Value('d', 1)
+    assertEquals(1.0, d.get());
+    d.set(2L);
+    assertEquals(2.0, d.get());
+    IllegalArgumentException inexact = assertThrows(IllegalArgumentException.class,
+        () -> d.set((1L << 53) + 1));
+    assertTrue(inexact.getMessage().contains("exactly"), inexact.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Value<Number>("i", 1.5));
+    assertRange("b", "-128..127", 300);
+    assertRange("B", "0..255", -1);
+    assertRange("h", "-32768..32767", 40_000);
+    assertRange("H", "0..65535", 65_536);
+    assertRange("i", "-2147483648..2147483647", 1L << 31);
+    assertRange("I", "0..4294967295", 1L << 32);
+    assertRange("Q", "0..9223372036854775807", -1);
+    Value<Number> b = new Value<>("b", 127);
+    assertEquals((byte) 127, b.get());
+    Array<Number> a = new Array<>("h", List.of(1, 2));
+    assertEquals(List.of((short) 1, (short) 2), a.toList());
+    IllegalArgumentException set = assertThrows(IllegalArgumentException.class,
+        () -> a.set(0, 40_000));
+    assertTrue(set.getMessage().contains("-32768..32767"), set.getMessage());
+    IllegalArgumentException element = assertThrows(IllegalArgumentException.class,
+        () -> new Array<Number>("b", List.of(1, 300)));
+    assertTrue(element.getMessage().contains("element 1")
+        && element.getMessage().contains("-128..127"), element.getMessage());
+  }
+
+  private static void assertRange(String typecode, String range, Number outside) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Value<Number>(typecode, outside, false));
+    assertTrue(e.getMessage().contains(range), e.getMessage());
+  }
+
+  @Test
+  void waits_negativeTimeout_refused() {
+    Event e = new Event();
+    assertNegativeTimeoutRefused(() -> e.await(Duration.ofMillis(-1)));
+    Barrier b = new Barrier(2);
+    assertNegativeTimeoutRefused(() -> b.await(Duration.ofMillis(-1)));
+    assertFalse(b.broken(), "a refused wait does not break the barrier");
+    assertNegativeTimeoutRefused(() -> new Barrier(2, null, Duration.ofSeconds(-1)));
+    Condition c = new Condition();
+    assertNegativeTimeoutRefused(() -> c.acquire(true, Duration.ofMillis(-1)));
+    try (var held = c.hold()) {
+      assertNegativeTimeoutRefused(() -> c.await(Duration.ofMillis(-1)));
+      assertNegativeTimeoutRefused(() -> c.waitFor(() -> false, Duration.ofMillis(-1)));
+    }
+    Value<Integer> v = new Value<>("i", 0);
+    assertNegativeTimeoutRefused(() -> v.getLock().acquire(true, Duration.ofMillis(-1)));
+  }
+
+  static void assertNegativeTimeoutRefused(org.junit.jupiter.api.function.Executable call) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertTrue(e.getMessage().contains("timeout must be zero or more"), e.getMessage());
+  }
+
+  static void makeSignalsAndWait(Queue<Object> out) throws InterruptedException {
+    out.put(new Event());
+    out.put(new Condition());
+    out.put(new Barrier(2));
+    out.put(new Value<>("i", 7, false));
+    Thread.sleep(Long.MAX_VALUE); // killed here
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void signals_ownerKilled_callsFailWithOwnerGone() {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Queue<Object> out = new Queue<>();
+    Process owner = ctx().process(SignalContract::makeSignalsAndWait, out);
+    owner.start();
+    Event e = (Event) out.get();
+    Condition c = (Condition) out.get();
+    Barrier b = (Barrier) out.get();
+    Value<Integer> v = (Value<Integer>) out.get();
+    assertEquals(7, v.get());
+    owner.kill();
+    owner.join();
+    assertThrows(OwnerGoneError.class, () -> e.await(Duration.ofSeconds(2)));
+    assertThrows(OwnerGoneError.class, () -> c.acquire(true, Duration.ofSeconds(2)));
+    assertThrows(OwnerGoneError.class, () -> b.await(Duration.ofSeconds(2)));
+    assertThrows(OwnerGoneError.class, v::get);
+  }
 }

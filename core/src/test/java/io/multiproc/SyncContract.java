@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multiproc.internal.ProcessRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** What Lock, RLock, Semaphore and BoundedSemaphore owe a user under every start method. */
@@ -233,5 +238,102 @@ public abstract class SyncContract extends StartMethodContract {
     String note = deathNote.get();
     assertTrue(note.contains(p.name()) && note.contains("pid " + p.pid()), note);
     lock.release();
+  }
+
+  @Test
+  void acquire_negativeTimeout_refused() {
+    for (Acquirable a : List.of(new Lock(), new RLock(), new Semaphore(1),
+        new BoundedSemaphore(1))) {
+      SignalContract.assertNegativeTimeoutRefused(() -> a.acquire(true, Duration.ofMillis(-1)));
+      assertTrue(a.acquire(false, null), a + " is still free");
+      a.release();
+    }
+  }
+
+  static void makeAndWait(Queue<Object> out) throws InterruptedException {
+    out.put(new Lock());
+    out.put(new Lock());
+    out.put(new RLock());
+    out.put(new Semaphore(0));
+    Thread.sleep(Long.MAX_VALUE); // killed here
+  }
+
+  @Test
+  void primitives_ownerKilled_callsFailWithOwnerGone() throws Exception {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Queue<Object> out = new Queue<>();
+    Process owner = ctx().process(SyncContract::makeAndWait, out);
+    owner.start();
+    Lock leased = (Lock) out.get();
+    Lock lock = (Lock) out.get();
+    RLock rlock = (RLock) out.get();
+    Semaphore sem = (Semaphore) out.get();
+    assertTrue(leased.acquire(true, Duration.ofSeconds(60)));
+    leased.release(); // this process keeps the lease
+    CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(
+        () -> sem.acquire(true, Duration.ofSeconds(120)));
+    awaitCount(() -> sem.snapshot().waiting(), 1);
+    owner.kill();
+    owner.join();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> waiting.get(60, TimeUnit.SECONDS), "a wait under way ends with its owner");
+    assertTrue(e.getCause() instanceof OwnerGoneError, e.getCause().toString());
+    for (Acquirable a : List.of(lock, rlock, sem)) {
+      OwnerGoneError gone = assertThrows(OwnerGoneError.class,
+          () -> a.acquire(true, Duration.ofSeconds(2)), a.toString());
+      assertTrue(gone.getMessage().contains("pid " + owner.pid()), gone.getMessage());
+    }
+    assertThrows(OwnerGoneError.class, sem::release);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) { // the lease ends once this process learns of the owner's end
+      try {
+        assertTrue(leased.acquire(false, null));
+        leased.release();
+      } catch (OwnerGoneError expected) {
+        break;
+      }
+      assertTrue(System.nanoTime() < deadline, "the lease outlived its lock's process");
+      Thread.sleep(10);
+    }
+  }
+
+  static void acquireAndTell(Lock lock, Queue<String> said, Integer timeoutMs) {
+    said.put("waiting");
+    boolean got = lock.acquire(true, Duration.ofMillis(timeoutMs));
+    said.put(got + (ProcessRuntime.startedSystem() == null ? " without" : " with")
+        + " an ActorSystem");
+    if (got) {
+      lock.release();
+    }
+  }
+
+  @Test
+  void lock_holderKilled_waitingChildGetsItOverItsLane() throws Exception {
+    Assumptions.assumeTrue(startMethod().equals("spawn") && ProcessRuntime.settings().lanes(),
+        "a spawned child that uses lanes only has no ActorSystem to start");
+    Lock lock = new Lock();
+    Queue<String> said = new Queue<>();
+    Queue<String> waiterSaid = new Queue<>();
+    Process holder = ctx().process(SyncContract::holdForever, lock, said);
+    holder.start();
+    assertEquals("held", said.get());
+    Process waiter = ctx().process(SyncContract::acquireAndTell, lock, waiterSaid, 120_000);
+    waiter.start();
+    assertEquals("waiting", waiterSaid.get());
+    awaitCount(lock::waiting, 1);
+    holder.kill();
+    holder.join();
+    // the holder's lane ends with it, the lock goes to the waiter over the waiter's own lane
+    assertEquals("true without an ActorSystem", waiterSaid.get());
+    waiter.join();
+    // and a child that comes after the death is known gets it well within a short timeout
+    Process late = ctx().process(SyncContract::acquireAndTell, lock, waiterSaid, 1500);
+    late.start();
+    assertEquals("waiting", waiterSaid.get());
+    assertEquals("true without an ActorSystem", waiterSaid.get());
+    late.join();
+    assertEquals(0, late.exitcode());
   }
 }

@@ -138,6 +138,18 @@ public final class Lane {
     }
   }
 
+  /**
+   * A lane of its own to the JVM accepting at {@code address}, shared with no other caller (for
+   * a thread that reads it all the time: a lock's pushes); null when there is none, as {@link
+   * #to}.
+   */
+  public static Lane separate(String address) {
+    if (address == null || !ProcessRuntime.settings().lanes() || UNREACHABLE.contains(address)) {
+      return null;
+    }
+    return open(address);
+  }
+
   private static Lane open(String address) {
     SocketChannel s = null;
     try {

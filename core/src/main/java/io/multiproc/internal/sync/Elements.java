@@ -24,9 +24,17 @@ public final class Elements implements Serializable {
    * false (none) or the Lock or RLock to use.
    */
   public Elements(String typecode, List<?> values, Object lock) {
+    if (values == null) {
+      throw new NullPointerException("values must be a list of the elements, not null");
+    }
     Serializable[] initial = new Serializable[values.size()];
     for (int i = 0; i < initial.length; i++) {
-      initial[i] = (Serializable) Ctype.check(typecode, values.get(i));
+      try {
+        initial[i] = Ctype.check(typecode, values.get(i));
+      } catch (IllegalArgumentException e) {
+        throw values.size() == 1 ? e
+            : new IllegalArgumentException("element " + i + ": " + e.getMessage(), e);
+      }
     }
     this.typecode = typecode;
     this.length = initial.length;
@@ -50,9 +58,13 @@ public final class Elements implements Serializable {
         Duration.ZERO)).value();
   }
 
-  /** Stores {@code value} at {@code index}. */
+  /**
+   * Stores {@code value} at {@code index}, converted to the type code's type.
+   *
+   * @throws IllegalArgumentException when the type code cannot hold it (see {@link Ctype#check})
+   */
   public void set(int index, Object value) {
-    Serializable v = (Serializable) Ctype.check(typecode, value);
+    Serializable v = Ctype.check(typecode, value);
     actor.ask((id, r) -> new ValueActor.Put(id, check(index), v, r), Duration.ZERO);
   }
 

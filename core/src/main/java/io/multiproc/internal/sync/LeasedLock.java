@@ -4,6 +4,7 @@ import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -44,18 +45,27 @@ public final class LeasedLock {
   private boolean revoked; // another process released the lock while its grant was on the way
   private long grantedAt;
 
-  private LeasedLock(String path) {
-    this.actor = new SharedRef<>(path, "lock");
+  private LeasedLock(SharedRef<LockActor.Command> actor) {
+    this.actor = actor;
   }
 
-  /** This JVM's side of the lock whose actor is at {@code path}. */
-  public static LeasedLock of(String path) {
-    return BY_PATH.computeIfAbsent(path, LeasedLock::new);
+  /** This JVM's side of the lock whose actor {@code actor} reaches. */
+  public static LeasedLock of(SharedRef<LockActor.Command> actor) {
+    LeasedLock l = BY_PATH.get(actor.path());
+    if (l == null) {
+      l = BY_PATH.computeIfAbsent(actor.path(), p -> new LeasedLock(actor));
+      l.actor.owner().onGone(l::ownerGone); // the lease ends with the lock it came from
+    }
+    return l;
   }
 
-  /** Gives back every lease no thread holds; called as a process ends. */
+  /**
+   * Gives back every lease no thread holds, and waits until the lock lanes carried that; called
+   * as a process ends.
+   */
   public static void returnAll() {
     BY_PATH.values().forEach(l -> l.recallNow(-1));
+    PushLanes.syncAll();
   }
 
   /**
@@ -114,7 +124,7 @@ public final class LeasedLock {
     Reply r;
     try {
       r = actor.ask(id, (rid, replyTo) -> new LockActor.Acquire(rid, block,
-          SharedRef.millis(block, left), replyTo, ProcessRuntime.registry(), SharedRef.caller()),
+          SharedRef.millis(block, left), replyTo, SharedRef.jvm(), SharedRef.caller()),
           block ? left : Duration.ZERO);
     } catch (RuntimeException e) {
       giveUp(id);
@@ -263,9 +273,8 @@ public final class LeasedLock {
       recallNow(id);
       return;
     }
-    var system = ProcessRuntime.system();
-    system.scheduler().scheduleOnce(Duration.ofNanos(wait), () -> recallNow(id),
-        system.executionContext());
+    // not Pekko's scheduler: a JVM that reaches the lock over a lane never starts its ActorSystem
+    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> recallNow(id));
   }
 
   /**
@@ -292,6 +301,33 @@ public final class LeasedLock {
           actor.tell(new LockActor.Busy(lease));
         }
         return;
+      }
+    }
+  }
+
+  /**
+   * The lock's JVM is gone, and the lease with it: no thread of this JVM takes the lock again
+   * without asking the actor (which fails with {@link io.multiproc.OwnerGoneError}); a thread
+   * holding it still releases it here.
+   */
+  private synchronized void ownerGone() {
+    if (!leased) {
+      return;
+    }
+    long id = lease;
+    lease = 0;
+    leased = false;
+    recalled = false;
+    revoked = false;
+    SyncInbox.unlease(id);
+    while (true) {
+      int f = fast.get();
+      if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
+        slot.release(); // the fast regime's permit: a waiting thread asks the actor, and fails
+        return;
+      }
+      if (f == SLOW || f == WANTED || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
+        return; // the holder's release frees the slot
       }
     }
   }

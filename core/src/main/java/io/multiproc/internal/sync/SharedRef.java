@@ -1,5 +1,6 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.OwnerGoneError;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.lane.Lane;
@@ -15,14 +16,24 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * INTERNAL API. The way to a synchronisation primitive's actor from whichever JVM this object
- * reached (it travels inside the primitive's handle): the actor's address, resolved on first use, and the blocking round trip ("send request {@code id}, wait for the
- * answer with that id in {@link SyncInbox}") that every Python-shaped method makes.
+ * reached (it travels inside the primitive's handle): the actor's address, resolved on first use,
+ * the JVM that owns it, and the blocking round trip ("send request {@code id}, wait for the answer
+ * with that id in {@link SyncInbox}") that every Python-shaped method makes.
+ *
+ * <p>A request to an actor whose JVM is gone fails with {@link OwnerGoneError}: at once when its
+ * end is known, else as soon as it is (its lane ends; its pid is gone, which {@link Owner} learns
+ * within a quarter of a second), never after the request's timeout and a margin, which is kept
+ * only for an owner this JVM cannot watch (on another machine).
  *
  * @param <C> the actor's protocol
  */
 public final class SharedRef<C> implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
-  /** Margin on top of a blocking call's own timeout before the actor counts as unreachable. */
+  private static final long serialVersionUID = 2L;
+  /**
+   * Margin on top of a blocking call's own timeout before an actor whose JVM cannot be watched
+   * here counts as unreachable: the actor's own timer answers a live caller on time, and a late
+   * answer must not be missed (a grant nobody waits for would keep a lock locked).
+   */
   private static final Duration MARGIN = Duration.ofSeconds(30);
   /** "For ever", within what a future's timed get takes. */
   private static final Duration FOREVER = Duration.ofDays(200);
@@ -31,41 +42,65 @@ public final class SharedRef<C> implements java.io.Serializable {
   private final String what;
   /** Where the actor's JVM accepts lanes; null: other JVMs reach the actor over Artery. */
   private final String laneAddress;
+  /** The actor pushes messages nobody asked for: reached over a lane of its own, always read. */
+  private final boolean pushes;
+  private final Owner owner;
   private transient volatile ActorRef<C> ref;
   private transient volatile Lane lane;
   private transient volatile boolean laneLookedUp;
 
   /**
-   * The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}), reached from other JVMs
-   * over Artery: for an actor that pushes messages nobody asked for (a lock's recalls), which a
-   * lane, read only by threads waiting for answers, would leave unread.
+   * The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}) in this JVM, reached
+   * from other JVMs of this program over a lane to this JVM where there is one, else over Artery.
+   * Its answers only answer requests.
    */
-  public SharedRef(String path, String what) {
-    this(path, what, null);
+  public static <C> SharedRef<C> overLanes(String path, String what) {
+    return new SharedRef<>(path, what, LaneServer.address(), false);
   }
 
   /**
-   * The actor at {@code path} in this JVM, reached from other JVMs of this program over a lane to
-   * this JVM where there is one, else over Artery. Its answers only answer requests.
+   * As {@link #overLanes}, for an actor that pushes messages nobody asked for (a lock's recalls):
+   * other JVMs reach it over a lane of their own to this JVM that a thread reads all the time
+   * ({@link PushLanes}), else over Artery.
    */
-  public static <C> SharedRef<C> overLanes(String path, String what) {
-    return new SharedRef<>(path, what, LaneServer.address());
+  public static <C> SharedRef<C> withPushes(String path, String what) {
+    return new SharedRef<>(path, what, LaneServer.address(), true);
   }
 
-  private SharedRef(String path, String what, String laneAddress) {
+  private SharedRef(String path, String what, String laneAddress, boolean pushes) {
     this.path = path;
     this.what = what;
     this.laneAddress = laneAddress;
+    this.pushes = pushes;
+    this.owner = Owner.here();
+  }
+
+  /** The JVM the actor lives in. */
+  public Owner owner() {
+    return owner;
   }
 
   /**
    * The lane to the actor's JVM, opened on first use; null when the actor is in this JVM or is
    * reached over Artery.
+   *
+   * @throws OwnerGoneError when the actor's JVM is known to be gone
    */
   private Lane lane() {
     if (!laneLookedUp) {
       String here = LaneServer.startedAddress();
-      lane = laneAddress == null || laneAddress.equals(here) ? null : Lane.to(laneAddress);
+      if (laneAddress == null || laneAddress.equals(here)) {
+        lane = null;
+      } else {
+        if (owner.gone()) { // not worth a connection, nor a warning that there is none
+          throw owner.error(what, null);
+        }
+        Lane opened = pushes ? PushLanes.to(laneAddress) : Lane.to(laneAddress);
+        if (opened == null && owner.goneNow()) { // it could not be reached: it ended just now
+          throw owner.error(what, null);
+        }
+        lane = opened;
+      }
       laneLookedUp = true;
     }
     return lane;
@@ -96,13 +131,22 @@ public final class SharedRef<C> implements java.io.Serializable {
     return r;
   }
 
-  /** Sends {@code message} without waiting for anything. */
+  /**
+   * Sends {@code message} without waiting for anything; to an actor whose JVM is gone, it is
+   * dropped (nothing waits for it there).
+   */
   public void tell(C message) {
-    Lane l = lane();
-    if (l != null) {
-      l.tellActor(path, message);
-    } else {
-      ref().tell(message);
+    try {
+      Lane l = lane();
+      if (l != null) {
+        l.tellActor(path, message);
+      } else {
+        ref().tell(message);
+      }
+    } catch (ProcessError e) {
+      if (owner.isHere()) {
+        throw e;
+      }
     }
   }
 
@@ -110,8 +154,9 @@ public final class SharedRef<C> implements java.io.Serializable {
    * Sends the request made by {@code request} from a fresh id and this JVM's inbox, and waits for
    * its answer; {@code wait} is how long the actor itself may keep it waiting (null: for ever).
    *
-   * @throws ProcessError when the actor does not answer within {@code wait} and a margin (the
-   *     process that created the primitive ended), or the wait is interrupted
+   * @throws OwnerGoneError when the actor's JVM is gone, or ends before it answers
+   * @throws ProcessError when the actor does not answer within {@code wait} and a margin, or the
+   *     wait is interrupted
    */
   public Reply ask(BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
     return ask(nextId(), request, wait);
@@ -120,12 +165,16 @@ public final class SharedRef<C> implements java.io.Serializable {
   /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
     Lane l = lane();
+    CompletableFuture<Reply> answer = expect(id);
     if (l != null) {
-      CompletableFuture<Reply> answer = expect(id);
-      l.sendActor(path, request.apply(id, null));
+      try {
+        l.sendActor(path, request.apply(id, null));
+      } catch (ProcessError e) {
+        SyncInbox.forget(id);
+        throw owner.error(what, e); // the lane ended with the actor's JVM
+      }
       return await(id, answer, wait);
     }
-    CompletableFuture<Reply> answer = expect(id);
     ref().tell(request.apply(id, SyncInbox.ref()));
     return await(id, answer, wait);
   }
@@ -139,21 +188,35 @@ public final class SharedRef<C> implements java.io.Serializable {
    * Waits for {@code answer} to the request {@code id}; {@code wait} is how long the actor itself
    * may keep it waiting (null: for ever).
    *
-   * @throws ProcessError when no answer comes within {@code wait} and a margin (the process that
-   *     created the primitive ended), or the wait is interrupted
+   * @throws OwnerGoneError when the actor's JVM is gone, or ends before it answers
+   * @throws ProcessError when no answer comes within {@code wait} and a margin, or the wait is
+   *     interrupted
    */
   public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
     Lane l = lane();
     Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
     try {
       if (l != null) { // a thread waiting for an answer reads the lane
-        return l.awaitAnswer(id, answer, wait == null ? null : timeout);
+        try {
+          return l.awaitAnswer(id, answer, wait == null ? null : timeout);
+        } catch (ProcessError e) {
+          throw owner.error(what, e); // the lane ended with the actor's JVM
+        }
       }
-      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      owner.track(answer, what); // the owner's end fails the answer, at once when known
+      try {
+        return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } finally {
+        owner.untrack(answer);
+      }
     } catch (TimeoutException e) {
       SyncInbox.forget(id);
       throw unanswered(timeout);
     } catch (ExecutionException e) {
+      SyncInbox.forget(id);
+      if (e.getCause() instanceof OwnerGoneError) {
+        throw owner.error(what, null);
+      }
       throw new ProcessError("the " + what + " at " + path + " failed: " + e.getCause(),
           e.getCause());
     } catch (InterruptedException e) {
