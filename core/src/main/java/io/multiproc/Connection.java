@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.queue.OpenEnds;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
@@ -86,9 +87,11 @@ public final class Connection implements AutoCloseable, Serializable {
    * Waits at most {@code timeout} (null: for ever) until something can be received.
    *
    * @return true when {@link #recv()} will not wait
+   * @throws IllegalArgumentException when {@code timeout} is negative
    */
   public boolean poll(Duration timeout) {
     check(readable(), "poll", "this end only sends");
+    Timeouts.check(timeout);
     long id = QueueClient.nextId();
     long ms = timeout == null ? -1 : Math.max(0, timeout.toMillis());
     return reader().ask(id, (replyTo, jvm) -> new QueueActor.Poll(id, ms, replyTo, jvm),

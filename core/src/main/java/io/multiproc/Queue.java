@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.lane.LaneServer;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
@@ -86,10 +87,12 @@ public class Queue<T> implements Serializable {
    *
    * @throws Full when there was no room in time (at once, without {@code block})
    * @throws PicklingError when the item cannot be sent; nothing was put
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws IllegalStateException after {@link #close()}
    */
   public void put(T item, boolean block, Duration timeout) {
     checkOpen("put");
+    Timeouts.check(timeout);
     byte[] bytes = Reducer.get().dumps(item);
     if (maxsize == 0 && block && timeout == null) {
       // an unbounded queue takes any item: the put goes on without waiting for the queue's
@@ -119,11 +122,13 @@ public class Queue<T> implements Serializable {
    * {@code timeout} (null: no limit).
    *
    * @throws Empty when no item came in time (at once, without {@code block})
+   * @throws IllegalArgumentException when {@code timeout} is negative
    * @throws IllegalStateException after {@link #close()}
    */
   @SuppressWarnings("unchecked")
   public T get(boolean block, Duration timeout) {
     checkOpen("get");
+    Timeouts.check(timeout);
     long id = QueueClient.nextId();
     QueueActor.Reply r = client().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, block,
         millis(block, timeout), replyTo, jvm), block ? timeout : Duration.ZERO);

@@ -440,4 +440,16 @@ public abstract class QueueContract extends StartMethodContract {
     assertTrue(q.empty());
     assertThrows(IllegalStateException.class, q::taskDone, "one task_done per item");
   }
+
+  @Test
+  void negativeTimeout_refusedAsCPythonsValueError_nothingTaken() throws Exception {
+    Queue<String> q = new Queue<>(1);
+    q.put("kept");
+    Duration negative = Duration.ofMillis(-1);
+    assertThrows(IllegalArgumentException.class, () -> q.get(true, negative));
+    assertThrows(IllegalArgumentException.class, () -> q.put("x", true, negative));
+    assertEquals("kept", q.get(false, null));
+    Pipe pipe = Pipe.open();
+    assertThrows(IllegalArgumentException.class, () -> pipe.left().poll(negative));
+  }
 }
