@@ -138,7 +138,8 @@ public final class Lane {
     }
   }
 
-  private static Lane open(String address) {
+  /** A new lane to {@code address}, not cached (see {@link #to}); null when it cannot be opened. */
+  static Lane open(String address) {
     SocketChannel s = null;
     try {
       s = connect(address);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * LaneSocket}'s: a challenge out, the client's answer and challenge in, this side's answer out),
  * without blocking. Only a connection that proved the authkey is handed on, with a thread of its
  * own; one that does not within the handshake timeout is closed; and while {@code maxPending}
- * handshakes run, a new connection is closed at once. So a stranger who opens many connections
+ * handshakes run on one server socket, a new connection to it is closed at once. So a stranger who opens many connections
  * holds a few file descriptors for a short while, never a thread, and a JVM of the program still
  * gets in as soon as the strangers' time is up.
  *
@@ -38,24 +38,34 @@ final class LaneGate {
   private final long timeoutNanos;
   private final int maxPending;
   private final BiConsumer<LaneSocket, String> authenticated;
-  private int pending;
+
+  /**
+   * One server socket and how many of its connections are proving the authkey. Each has its own
+   * bound, so strangers filling the TCP socket's do not keep this machine's JVMs from the Unix
+   * domain socket, which only this user can reach.
+   */
+  private static final class Listener {
+    int pending;
+  }
 
   /** A connection proving the authkey: what it was sent and what it sent so far. */
   private static final class Handshake {
     final SocketChannel channel;
+    final Listener listener;
     final long deadline;
     final byte[] challenge = LaneSocket.nonce();
     final ByteBuffer hello = ByteBuffer.allocate(2 * LaneSocket.NONCE);
 
-    Handshake(SocketChannel channel, long deadline) {
+    Handshake(SocketChannel channel, Listener listener, long deadline) {
       this.channel = channel;
+      this.listener = listener;
       this.deadline = deadline;
     }
   }
 
   /**
    * A gate that gives each connection {@code timeout} to prove the authkey, runs at most
-   * {@code maxPending} handshakes at once, and passes each proven one, with a description of its
+   * {@code maxPending} handshakes at once per server socket, and passes each proven one, with a description of its
    * peer, to {@code authenticated} (on the gate's thread: it must return at once).
    */
   LaneGate(Duration timeout, int maxPending, BiConsumer<LaneSocket, String> authenticated)
@@ -79,7 +89,7 @@ final class LaneGate {
   /** Accepts on {@code server} too; before {@link #start}. */
   void listen(ServerSocketChannel server) throws IOException {
     server.configureBlocking(false);
-    server.register(selector, SelectionKey.OP_ACCEPT);
+    server.register(selector, SelectionKey.OP_ACCEPT, new Listener());
   }
 
   /** Starts the gate's thread. */
@@ -103,7 +113,7 @@ final class LaneGate {
             continue;
           }
           if (key.channel() instanceof ServerSocketChannel server) {
-            acceptAll(server);
+            acceptAll(server, (Listener) key.attachment());
           } else {
             read(key);
           }
@@ -116,17 +126,17 @@ final class LaneGate {
     }
   }
 
-  private void acceptAll(ServerSocketChannel server) throws IOException {
+  private void acceptAll(ServerSocketChannel server, Listener listener) throws IOException {
     SocketChannel s;
     while ((s = server.accept()) != null) {
-      if (pending >= maxPending) {
+      if (listener.pending >= maxPending) {
         closeQuietly(s);
         long n = OVERFLOWED.incrementAndGet();
         warn("overflow", "closed a lane connection at once: {} others were proving the authkey"
             + " ({} closed so far for this)", maxPending, n);
         continue;
       }
-      Handshake h = new Handshake(s, System.nanoTime() + timeoutNanos);
+      Handshake h = new Handshake(s, listener, System.nanoTime() + timeoutNanos);
       try {
         s.configureBlocking(false);
         // a fresh socket's buffer is empty: 32 bytes always go in one write
@@ -134,7 +144,7 @@ final class LaneGate {
           throw new IOException("the challenge did not fit the socket's buffer");
         }
         s.register(selector, SelectionKey.OP_READ, h);
-        pending++;
+        listener.pending++;
       } catch (IOException e) {
         closeQuietly(s);
       }
@@ -155,8 +165,8 @@ final class LaneGate {
       byte[] answer = java.util.Arrays.copyOf(hello, LaneSocket.NONCE);
       byte[] theirs = java.util.Arrays.copyOfRange(hello, LaneSocket.NONCE, hello.length);
       if (!MessageDigest.isEqual(answer, LaneSocket.mac(LaneSocket.CLIENT, h.challenge))) {
+        long n = LaneSocket.countRefused(); // counted before the client can see the close
         end(key, h);
-        long n = LaneSocket.countRefused();
         warn("refused", "refused a lane connection that did not prove this program's authkey"
             + " ({} refused so far)", n, null);
         return;
@@ -167,7 +177,7 @@ final class LaneGate {
         throw new IOException("the answer did not fit the socket's buffer");
       }
       key.cancel();
-      pending--;
+      h.listener.pending--;
       SocketChannel s = h.channel;
       if (s.getLocalAddress() instanceof InetSocketAddress) {
         s.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -194,8 +204,8 @@ final class LaneGate {
       }
       long left = h.deadline - now;
       if (left <= 0) {
-        end(key, h);
         long n = TIMED_OUT.incrementAndGet();
+        end(key, h);
         warn("timeout", "closed a lane connection that did not prove this program's authkey"
             + " within {} ms ({} closed so far for this)", timeoutNanos / 1_000_000, n);
       } else if (next == 0 || left < next) {
@@ -207,7 +217,7 @@ final class LaneGate {
 
   private void end(SelectionKey key, Handshake h) {
     key.cancel();
-    pending--;
+    h.listener.pending--;
     closeQuietly(h.channel);
   }
 
