@@ -70,6 +70,11 @@ public final class AuthkeyTls implements SSLEngineProvider {
     return context;
   }
 
+  /** A TLS 1.3 context whose only identity, offered and trusted, is {@code authkey}'s. */
+  static SSLContext sslContext(byte[] authkey) {
+    return make(authkey).ssl();
+  }
+
   private static Context make(byte[] authkey) {
     AuthkeyCertificate identity = AuthkeyCertificate.derive(authkey);
     try {
@@ -82,9 +87,13 @@ public final class AuthkeyTls implements SSLEngineProvider {
     }
   }
 
-  /** How many TLS peers this JVM refused because they did not present the authkey's key. */
+  /**
+   * How many Artery peers this JVM refused: those whose certificate was not the authkey's, and
+   * inbound connections whose TLS handshake failed (not TLS at all, or the peer refused this
+   * JVM's certificate because it holds another key).
+   */
   public static long refusedCount() {
-    return PeerKeyTrustManager.refusedCount();
+    return PeerKeyTrustManager.refusedServerCount() + GuardedSSLEngine.failedCount();
   }
 
   @Override
@@ -93,7 +102,7 @@ public final class AuthkeyTls implements SSLEngineProvider {
     engine.setUseClientMode(false);
     engine.setEnabledProtocols(PROTOCOLS);
     engine.setNeedClientAuth(true); // a client must prove the authkey as well
-    return engine;
+    return new GuardedSSLEngine(engine);
   }
 
   @Override

@@ -22,14 +22,19 @@ final class PeerKeyTrustManager extends X509ExtendedTrustManager {
     this.ours = ours;
   }
 
-  /** How many TLS peers this JVM refused because they did not hold the authkey. */
-  static long refusedCount() {
+  /**
+   * How many servers this JVM refused because they did not hold the authkey (a refused client
+   * fails its handshake, which {@link GuardedSSLEngine} counts).
+   */
+  static long refusedServerCount() {
     return REFUSED.get();
   }
 
-  private void check(X509Certificate[] chain) throws CertificateException {
+  private void check(X509Certificate[] chain, boolean server) throws CertificateException {
     if (chain == null || chain.length == 0 || !ours.isOurs(chain[0])) {
-      REFUSED.incrementAndGet();
+      if (server) {
+        REFUSED.incrementAndGet();
+      }
       throw new CertificateException("the peer does not hold this program's authkey");
     }
   }
@@ -37,37 +42,37 @@ final class PeerKeyTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    check(chain);
+    check(chain, false);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    check(chain);
+    check(chain, true);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    check(chain);
+    check(chain, false);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    check(chain);
+    check(chain, true);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    check(chain);
+    check(chain, false);
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    check(chain);
+    check(chain, true);
   }
 
   @Override
