@@ -10,8 +10,8 @@ import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * INTERNAL API. Offers the one key of this program's TLS identity, as server and as client. It
- * stands in for a KeyManagerFactory over a PKCS12 key store: that would encrypt the key under a
- * password only to decrypt it again, costing each JVM's start several milliseconds for nothing.
+ * stands in for a KeyManagerFactory over a PKCS12 key store, which would encrypt the key under a
+ * password (a slow key derivation) only to decrypt it again, on every JVM's start, for nothing.
  */
 final class AuthkeyKeyManager extends X509ExtendedKeyManager {
   private static final String ALIAS = "multiproc";
