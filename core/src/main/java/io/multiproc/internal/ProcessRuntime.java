@@ -3,6 +3,7 @@ package io.multiproc.internal;
 import io.multiproc.AuthenticationError;
 import io.multiproc.Process;
 import io.multiproc.ProcessError;
+import io.multiproc.internal.artery.AuthkeyTls;
 import io.multiproc.internal.spi.StartMethod;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.setup.ActorSystemSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -56,25 +59,57 @@ public final class ProcessRuntime {
     return s;
   }
 
-  /** This JVM's ActorSystem, started (with remoting on 127.0.0.1, a free port) on first use. */
+  /**
+   * This JVM's ActorSystem, started (with remoting on 127.0.0.1, a free port, over TLS keyed by
+   * the authkey) on first use.
+   *
+   * @throws ProcessError at once when it cannot start (a port in use, a bad setting): the cause
+   *     is named, nothing of it is left running, and a later call tries again
+   */
   public static ActorSystem<Void> system() {
     ActorSystem<Void> s = system;
     if (s == null) {
       synchronized (ProcessRuntime.class) {
         if (system == null) {
-          Authkey.get(); // a main process draws its key before any message can be signed
-          // initialise logging before Pekko's threads race to do it (SLF4J warns about that race)
-          org.slf4j.LoggerFactory.getILoggerFactory();
-          ActorSystem<Void> created =
-              ActorSystem.create(Behaviors.empty(), "multiproc", settings().actorSystemConfig());
-          registry = created.systemActorOf(Registry.create(),
-              PidWatch.registryName(ProcessHandle.current().pid()), Props.empty());
-          system = created;
+          system = start();
         }
         s = system;
       }
     }
     return s;
+  }
+
+  private static ActorSystem<Void> start() {
+    Authkey.get(); // a main process draws its key before any message can be signed
+    AuthkeyTls.prepare(); // its TLS key is made on another thread while Pekko boots
+    // initialise logging before Pekko's threads race to do it (SLF4J warns about that race)
+    org.slf4j.LoggerFactory.getILoggerFactory();
+    ActorSystem<Void> created;
+    try {
+      created = ActorSystem.create(Behaviors.empty(), "multiproc", ActorSystemSetup.create(
+          BootstrapSetup.create(settings().actorSystemConfig()), AuthkeyTls.setup()));
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      throw startFailed(e); // Pekko terminated what it had started
+    }
+    try {
+      registry = created.systemActorOf(Registry.create(),
+          PidWatch.registryName(ProcessHandle.current().pid()), Props.empty());
+    } catch (RuntimeException e) {
+      created.terminate();
+      throw startFailed(e);
+    }
+    return created;
+  }
+
+  private static ProcessError startFailed(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String because = root == e ? e.toString() : e + " (caused by " + root + ")";
+    return new ProcessError("multiproc could not start this JVM's ActorSystem: " + because
+        + "; its settings are under multiproc.actor-system (see reference.conf in multiproc-core)",
+        e);
   }
 
   /** The ActorSystem if it has been started, else null; never starts it. */

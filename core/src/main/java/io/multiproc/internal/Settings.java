@@ -28,6 +28,8 @@ public record Settings(
     boolean pumpOutput,
     int forkserverSpares,
     boolean lanes,
+    Duration laneHandshakeTimeout,
+    int laneMaxHandshakes,
     long pipeBuffer) {
 
   private static final Set<String> START_METHODS = Set.of("auto", "spawn", "forkserver", "thread");
@@ -55,6 +57,16 @@ public record Settings(
       Duration registerTimeout = c.getDuration("child.register-timeout");
       require(!registerTimeout.isNegative() && !registerTimeout.isZero(),
           "multiproc.child.register-timeout", "positive");
+      String transport = c.getString("actor-system.pekko.remote.artery.transport");
+      require(transport.equals("tls-tcp"), "multiproc.actor-system.pekko.remote.artery.transport",
+          "tls-tcp, not '" + transport + "': multiproc lets only JVMs that hold its authkey reach"
+          + " Artery, by TLS with keys made from the authkey");
+      Duration handshake = c.getDuration("lane-handshake.timeout");
+      require(!handshake.isNegative() && !handshake.isZero(), "multiproc.lane-handshake.timeout",
+          "positive");
+      int maxHandshakes = c.getInt("lane-handshake.max-pending");
+      require(maxHandshakes >= 1 && maxHandshakes <= 4096, "multiproc.lane-handshake.max-pending",
+          "between 1 and 4096");
       String cds = c.getString("child.cds-directory");
       Path cdsDir = cds.isEmpty()
           ? Path.of(System.getProperty("java.io.tmpdir"),
@@ -73,9 +85,9 @@ public record Settings(
           c.getDuration("child.exit-flush-timeout"),
           output.equals("pump"),
           spares,
-          // lanes are plain TCP: where Artery is configured for TLS, everything goes over it
-          c.getBoolean("lanes") && !c.getString("actor-system.pekko.remote.artery.transport")
-              .equals("tls-tcp"),
+          c.getBoolean("lanes"),
+          handshake,
+          maxHandshakes,
           pipeBuffer(c));
     } catch (ConfigException e) {
       throw new IllegalArgumentException("multiproc configuration is invalid: " + e.getMessage()
@@ -90,9 +102,17 @@ public record Settings(
     return bytes;
   }
 
-  /** The configuration for this JVM's ActorSystem: multiproc's Pekko section over the rest. */
+  /**
+   * The configuration for this JVM's ActorSystem: what is under {@code multiproc.actor-system},
+   * over Pekko's reference.conf and nothing else. A program's own {@code pekko.*} settings
+   * (application.conf, {@code -Dpekko...}) are for ActorSystems of its own and do not reach this
+   * one. Pekko's reference is taken unresolved (the resolved one has the system properties on
+   * top) and resolved under multiproc's section.
+   */
   public Config actorSystemConfig() {
-    return root.getConfig("multiproc.actor-system").withFallback(root);
+    return root.getConfig("multiproc.actor-system")
+        .withFallback(ConfigFactory.defaultReferenceUnresolved())
+        .resolve();
   }
 
   private static void require(boolean ok, String key, String what) {

@@ -46,9 +46,39 @@ class SettingsTest {
   }
 
   @Test
-  void lanes_onByDefault_offWhenArteryUsesTls() {
+  void lanes_onByDefault_stayOnUnderArteryTls() {
     assertTrue(with("").lanes());
     assertFalse(with("multiproc.lanes = off").lanes());
-    assertFalse(with("multiproc.actor-system.pekko.remote.artery.transport = tls-tcp").lanes());
+    // Artery is always TLS now; lanes authenticate themselves, so TLS does not turn them off
+    assertTrue(with("multiproc.actor-system.pekko.remote.artery.transport = tls-tcp").lanes());
+  }
+
+  @Test
+  void arteryTransport_otherThanTls_refusedWithTheKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> with("multiproc.actor-system.pekko.remote.artery.transport = tcp"));
+    assertTrue(e.getMessage().contains("multiproc.actor-system.pekko.remote.artery.transport"),
+        e.getMessage());
+  }
+
+  @Test
+  void actorSystemConfig_programsOwnPekkoSettings_doNotLeakIn() {
+    Settings s = with("pekko.remote.artery.bind.port = 25520\n"
+        + "pekko.loglevel = DEBUG\n"
+        + "multiproc.actor-system.pekko.remote.artery.canonical.port = 25521");
+    assertEquals("", s.actorSystemConfig().getString("pekko.remote.artery.bind.port"),
+        "Pekko's default, not the program's setting");
+    assertEquals("WARNING", s.actorSystemConfig().getString("pekko.loglevel"));
+    assertEquals(25521, s.actorSystemConfig().getInt("pekko.remote.artery.canonical.port"),
+        "what is under multiproc.actor-system applies");
+  }
+
+  @Test
+  void actorSystemConfig_closesRemoteDeployment() {
+    Settings s = Settings.load();
+    assertTrue(s.actorSystemConfig().getBoolean("pekko.remote.deployment.enable-allow-list"));
+    assertTrue(s.actorSystemConfig().getStringList("pekko.remote.deployment.allowed-actor-classes")
+        .isEmpty());
+    assertEquals("tls-tcp", s.actorSystemConfig().getString("pekko.remote.artery.transport"));
   }
 }

@@ -150,7 +150,8 @@ public final class Lane {
     return open(address);
   }
 
-  private static Lane open(String address) {
+  /** A new lane to {@code address}, not cached (see {@link #to}); null when it cannot be opened. */
+  static Lane open(String address) {
     SocketChannel s = null;
     try {
       s = connect(address);

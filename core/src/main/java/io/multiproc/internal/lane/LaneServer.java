@@ -1,14 +1,13 @@
 package io.multiproc.internal.lane;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Settings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * INTERNAL API. Where this JVM accepts lanes: other JVMs of the program connect to it to reach
- * the queues and pipe ends whose state lives here. Each connection, once it proved the authkey,
- * is an {@link Inbound} with a thread of its own; answers are written back on it by whichever
- * thread makes them.
+ * the queues and pipe ends whose state lives here. Each connection first proves the authkey at
+ * the {@link LaneGate} (one thread for all handshakes, a short deadline, a bound on how many run
+ * at once); only then is it an {@link Inbound} with a thread of its own; answers are written back
+ * on it by whichever thread makes them.
  *
  * <p>It listens on TCP, on Artery's host, for JVMs of other machines, and on a Unix domain socket
  * for JVMs of this one: a write to it costs a quarter of a write to TCP over loopback (measured
@@ -76,26 +76,31 @@ public final class LaneServer {
   }
 
   private static String start() {
-    if (!ProcessRuntime.settings().lanes()) {
+    Settings settings = ProcessRuntime.settings();
+    if (!settings.lanes()) {
       return null;
     }
     String host = host();
     String tcp;
+    LaneGate gate;
     try {
+      gate = new LaneGate(settings.laneHandshakeTimeout(), settings.laneMaxHandshakes(),
+          LaneServer::serve);
       ServerSocketChannel server = ServerSocketChannel.open();
       server.bind(new InetSocketAddress(InetAddress.getByName(host), 0), 128);
       tcp = host + ":" + ((InetSocketAddress) server.getLocalAddress()).getPort();
-      accept(server, "tcp");
+      gate.listen(server);
     } catch (IOException e) {
       LOG.warn("cannot open lanes on {} ({}); queues and pipes go over Artery", host, e.toString());
       return null;
     }
-    Path unix = startUnix();
+    Path unix = startUnix(gate);
+    gate.start();
     return unix == null ? tcp : tcp + UNIX_SEPARATOR + unix;
   }
 
   /** Listens on a Unix domain socket too, where the platform has them; its path, or null. */
-  private static Path startUnix() {
+  private static Path startUnix(LaneGate gate) {
     Path dir = null;
     try {
       removeLeftovers();
@@ -105,7 +110,7 @@ public final class LaneServer {
       server.bind(UnixDomainSocketAddress.of(socket), 128);
       dir.toFile().deleteOnExit(); // registered first, so deleted last
       socket.toFile().deleteOnExit();
-      accept(server, "unix");
+      gate.listen(server);
       return socket;
     } catch (IOException | UnsupportedOperationException e) {
       LOG.debug("no Unix domain socket for lanes ({}); this machine's JVMs use TCP", e.toString());
@@ -139,49 +144,17 @@ public final class LaneServer {
     }
   }
 
-  private static void accept(ServerSocketChannel server, String kind) {
-    Thread t = new Thread(() -> acceptLoop(server), "multiproc-lane-accept-" + kind);
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static void acceptLoop(ServerSocketChannel server) {
-    while (true) {
-      try {
-        SocketChannel s = server.accept();
-        Thread t = new Thread(null, () -> serve(s), "multiproc-lane-in", 256 * 1024);
-        t.setDaemon(true);
-        t.start();
-      } catch (IOException e) {
-        LOG.warn("lane server stopped accepting: {}", e.toString());
-        return;
-      }
-    }
-  }
-
-  private static void serve(SocketChannel s) {
+  /** Serves a lane that proved the authkey, on a thread of its own. */
+  private static void serve(LaneSocket lane, String peer) {
     Inbound inbound;
     try {
-      if (s.getLocalAddress() instanceof InetSocketAddress) {
-        s.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      }
-      String peer = s.getLocalAddress() instanceof InetSocketAddress
-          ? String.valueOf(s.getRemoteAddress()) : "a JVM of this machine";
-      LaneSocket lane = new LaneSocket(s);
-      if (!lane.acceptHandshake()) {
-        LOG.warn("refused a lane connection that did not prove this program's authkey ({} refused"
-            + " so far)", LaneSocket.refusedCount());
-        return;
-      }
       inbound = new Inbound(lane, peer);
     } catch (IOException e) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
+      lane.close();
       return;
     }
-    inbound.run();
+    Thread t = new Thread(null, inbound::run, "multiproc-lane-in", 256 * 1024);
+    t.setDaemon(true);
+    t.start();
   }
 }

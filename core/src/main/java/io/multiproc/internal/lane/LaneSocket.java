@@ -22,22 +22,28 @@ import javax.crypto.spec.SecretKeySpec;
  * between machines) carrying length-prefixed frames, each written with one system call. Before
  * any frame, each side proves that it holds the program's authkey (a challenge answered with an
  * HMAC-SHA256 of it, one each way, as CPython's connections do), so nothing from a stranger is
- * ever decoded.
+ * ever decoded. The connecting side's half is here; the accepting side's runs in {@link LaneGate}.
  *
  * <p>The channel does not block: a reader that expects bytes soon polls for them ({@link
  * #arrived()}, which reads what came), and otherwise waits on a selector, at most as long as
  * {@link #readTimeout}. One thread reads at a time; writers take turns among themselves.
  */
 final class LaneSocket implements AutoCloseable {
-  private static final int NONCE = 32;
+  /** The length of a handshake's challenge and of its answer. */
+  static final int NONCE = 32;
   private static final int MAX_FRAME = Integer.MAX_VALUE - 16;
-  private static final byte CLIENT = 'C';
-  private static final byte SERVER = 'S';
+  /** What the client's answer is signed as, so that it cannot be replayed as the server's. */
+  static final byte CLIENT = 'C';
+  /** What the server's answer is signed as. */
+  static final byte SERVER = 'S';
   /** The most one read or write system call moves (the JDK copies through a direct buffer). */
   private static final int CHUNK = 128 * 1024;
   /** The send and receive buffer of a Unix domain socket (TCP sizes its own). */
   private static final int UNIX_BUFFER = 1 << 20;
-  /** How long the handshake may take before the connection is dropped. */
+  /**
+   * How long the connecting side waits for the server's half of the handshake (the server gives a
+   * connection less: see {@link LaneGate}).
+   */
   private static final long HANDSHAKE_MS = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final AtomicLong REFUSED = new AtomicLong();
@@ -87,22 +93,9 @@ final class LaneSocket implements AutoCloseable {
     return REFUSED.get();
   }
 
-  /** The accepting side's handshake; false (and the socket closed) when the client failed it. */
-  boolean acceptHandshake() throws IOException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDSHAKE_MS);
-    byte[] challenge = nonce();
-    writeRaw(challenge, challenge.length);
-    byte[] hello = readExactly(2 * NONCE, deadline);
-    byte[] answer = java.util.Arrays.copyOf(hello, NONCE);
-    byte[] theirs = java.util.Arrays.copyOfRange(hello, NONCE, 2 * NONCE);
-    if (!MessageDigest.isEqual(answer, mac(CLIENT, challenge))) {
-      REFUSED.incrementAndGet();
-      close();
-      return false;
-    }
-    byte[] mine = mac(SERVER, theirs);
-    writeRaw(mine, mine.length);
-    return true;
+  /** Counts one more connection refused for the wrong authkey; the count so far. */
+  static long countRefused() {
+    return REFUSED.incrementAndGet();
   }
 
   /** The connecting side's handshake; throws when the server does not hold the authkey. */
@@ -387,13 +380,15 @@ final class LaneSocket implements AutoCloseable {
     return e instanceof EOFException;
   }
 
-  private static byte[] nonce() {
+  /** A fresh random challenge. */
+  static byte[] nonce() {
     byte[] n = new byte[NONCE];
     RANDOM.nextBytes(n);
     return n;
   }
 
-  private static byte[] mac(byte role, byte[] challenge) {
+  /** The answer to {@code challenge} of one who holds the authkey, signed as {@code role}. */
+  static byte[] mac(byte role, byte[] challenge) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(Authkey.get(), "HmacSHA256"));
