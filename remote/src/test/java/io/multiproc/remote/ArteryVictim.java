@@ -5,6 +5,7 @@ import io.multiproc.Multiprocessing;
 import io.multiproc.Process;
 import io.multiproc.Queue;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.sync.SharedRef;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -85,11 +86,20 @@ public final class ArteryVictim {
     return ((ActorIdentity) answer).getActorRef().isPresent();
   }
 
-  /** The address of a shared object's actor (its handle's private field, read for the attack). */
+  /**
+   * The address of a shared object's actor, read for the attack from the handle's private field
+   * {@code path}: the handle's own (a Queue) or that of the {@code SharedRef} it holds (a Lock).
+   */
   private static String path(Object handle) throws ReflectiveOperationException {
-    java.lang.reflect.Field f = handle.getClass().getDeclaredField("path");
-    f.setAccessible(true);
-    return (String) f.get(handle);
+    Class<?> type = handle.getClass();
+    for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+      if (f.getName().equals("path") || f.getType() == SharedRef.class) {
+        f.setAccessible(true);
+        Object value = f.get(handle);
+        return value instanceof String s ? s : path(value);
+      }
+    }
+    throw new NoSuchFieldException("no actor path in " + type.getName());
   }
 
   private static void say(String line) {
