@@ -1,9 +1,9 @@
 package io.multiproc.internal.lane;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.queue.QueueActor;
-import io.multiproc.internal.queue.QueueState;
+import io.multiproc.internal.wire.Ack;
 import io.multiproc.internal.wire.LaneCodec;
+import io.multiproc.internal.wire.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * INTERNAL API. The accepting side of one lane: it reads the other JVM's requests and calls the
- * states they name. It is also the owner of what that JVM asked for, so when the lane ends (the
+ * INTERNAL API. The accepting side of one lane: it reads the other JVM's frames and hands each to
+ * the {@link Receiver} registered for its path (or to the actor at it). It is also the owner of what that JVM asked for, so when the lane ends (the
  * JVM ended, or was killed) the states clean up after it at once.
  *
  * <p>Its own thread reads while nobody else wants to. A thread of this JVM waiting for a pipe end
@@ -33,9 +33,8 @@ import org.slf4j.LoggerFactory;
  * message it waits for then wakes it directly, with no thread in between, and this lane's thread
  * stands aside until such readers have been gone for a moment.
  */
-final class Inbound implements QueueState.Feeder {
+final class Inbound implements Peer {
   private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
-  private static final QueueState.Replier NO_ANSWER = reply -> { };
   private static final Object STOP = new Object();
   /** How often a reader blocked on the socket looks up (interrupt, a reader waiting to take over). */
   private static final int READ_TIMEOUT_MS = 50;
@@ -44,7 +43,7 @@ final class Inbound implements QueueState.Feeder {
 
   private final LaneSocket lane;
   private final String peer;
-  private final Map<Integer, QueueState> bound = new HashMap<>(); // guarded by the reading turn
+  private final Map<Integer, Receiver> bound = new HashMap<>(); // guarded by the reading turn
   /** The actors the other JVM sends messages to, by number; guarded by the reading turn. */
   private final Map<Integer, ActorRef<Object>> actors = new HashMap<>();
   /**
@@ -52,7 +51,7 @@ final class Inbound implements QueueState.Feeder {
    * watched by (it stops when the lane ends). Started with the first message to an actor.
    */
   private volatile ActorRef<Object> replies;
-  private final Set<QueueState> used = new HashSet<>(); // guarded by the reading turn
+  private final Set<Receiver> used = new HashSet<>(); // guarded by the reading turn
   private final Batch batch = new Batch(); // guarded by the reading turn
   private final ReadTurns turns = new ReadTurns();
   private final Spin spin = new Spin(); // used by this JVM's threads that read for themselves
@@ -136,9 +135,9 @@ final class Inbound implements QueueState.Feeder {
     if (frame[0] == LaneServer.BIND) {
       String path = new DataInputStream(new ByteArrayInputStream(frame, 5, frame.length - 5))
           .readUTF();
-      QueueState state = QueueState.here(path);
-      if (state != null) {
-        bound.put(index, state);
+      Receiver receiver = Receivers.here(path);
+      if (receiver != null) {
+        bound.put(index, receiver);
       } else {
         actors.put(index, localActor(path));
       }
@@ -155,22 +154,23 @@ final class Inbound implements QueueState.Feeder {
       return;
     }
     if (frame[0] == LaneServer.SYNC) {
-      answer(new QueueActor.Ok(((QueueActor.Taken) LaneCodec.read(frame, 5)).id()));
+      batch.store();
+      answer((Ack) LaneCodec.read(frame, 5));
       return;
     }
-    QueueState state = bound.get(index);
-    if (state == null) {
-      throw new IOException("a request names queue " + index + ", which was never bound");
+    Receiver receiver = bound.get(index);
+    if (receiver == null) {
+      throw new IOException("a request names receiver " + index + ", which was never bound");
     }
-    used.add(state);
-    QueueActor.Command request = (QueueActor.Command) LaneCodec.read(frame, 5);
+    used.add(receiver);
+    Object request = LaneCodec.read(frame, 5);
     boolean tell = frame[0] == LaneServer.TELL;
-    if (tell && request instanceof QueueActor.Put put && state.unbounded()) {
-      batch.add(state, put.item());
+    if (tell && receiver.gathers(request)) {
+      batch.add(receiver, request);
       return;
     }
     batch.store(); // what came before this request is handled before it
-    state.handle(request, tell ? NO_ANSWER : this::answer, this);
+    receiver.receive(request, tell ? Receiver.Replier.NONE : this::answer, this);
   }
 
   /** An actor of this JVM at {@code path}, which a lane bound; never one of another JVM. */
@@ -194,7 +194,7 @@ final class Inbound implements QueueState.Feeder {
       r = ProcessRuntime.system().systemActorOf(Behaviors.receive(Object.class)
           .onMessageEquals(STOP, Behaviors::stopped)
           .onAnyMessage(m -> {
-            if (m instanceof io.multiproc.internal.wire.Wire answer) {
+            if (m instanceof Wire answer) {
               answer(answer);
             } else {
               LOG.warn("an answer for the lane from {} that cannot travel was dropped: {}", peer,
@@ -211,7 +211,7 @@ final class Inbound implements QueueState.Feeder {
     return r;
   }
 
-  private void answer(io.multiproc.internal.wire.Wire reply) {
+  private void answer(Wire reply) {
     LaneSocket.Frame frame = new LaneSocket.Frame();
     LaneCodec.write(reply, frame);
     try {
@@ -221,9 +221,9 @@ final class Inbound implements QueueState.Feeder {
     }
   }
 
-  /** Once the lane ended: the states drop what the other JVM asked for. */
+  /** Once the lane ended: the receivers drop what the other JVM asked for. */
   private void cleanUp() {
-    Set<QueueState> states;
+    Set<Receiver> receivers;
     synchronized (this) {
       if (cleanedUp) {
         return;
@@ -232,12 +232,12 @@ final class Inbound implements QueueState.Feeder {
     }
     turns.acquire(); // the last reader has left the socket
     try {
-      states = new HashSet<>(used);
+      receivers = new HashSet<>(used);
     } finally {
       turns.release();
     }
-    for (QueueState state : states) {
-      state.ownerDown(this);
+    for (Receiver receiver : receivers) {
+      receiver.peerGone(this);
     }
     ActorRef<Object> r = replies;
     if (r != null) {
@@ -251,34 +251,35 @@ final class Inbound implements QueueState.Feeder {
   }
 
   /**
-   * Pipelined puts to one unbounded queue that came one after another: stored with one call, so
-   * a consumer waiting on the queue wakes once for many items, not once for each.
+   * Tells to one receiver that came one after another and that it lets wait (pipelined puts to
+   * an unbounded queue): handed over with one call, so a consumer waiting on the queue wakes once
+   * for many items, not once for each.
    */
   private final class Batch {
     private static final int MAX = 4096;
-    private QueueState state;
-    private List<byte[]> items = new ArrayList<>();
+    private Receiver receiver;
+    private List<Object> messages = new ArrayList<>();
 
     boolean isEmpty() {
-      return items.isEmpty();
+      return messages.isEmpty();
     }
 
-    void add(QueueState to, byte[] item) {
-      if (to != state) {
+    void add(Receiver to, Object message) {
+      if (to != receiver) {
         store();
-        state = to;
+        receiver = to;
       }
-      items.add(item);
-      if (items.size() >= MAX) {
+      messages.add(message);
+      if (messages.size() >= MAX) {
         store();
       }
     }
 
     void store() {
-      if (!items.isEmpty()) {
-        List<byte[]> full = items;
-        items = new ArrayList<>();
-        state.handle(new QueueActor.PutBatch(-1, full, null, null), NO_ANSWER, Inbound.this);
+      if (!messages.isEmpty()) {
+        List<Object> full = messages;
+        messages = new ArrayList<>();
+        receiver.receiveAll(full, Inbound.this);
       }
     }
   }

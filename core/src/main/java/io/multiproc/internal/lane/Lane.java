@@ -2,11 +2,10 @@ package io.multiproc.internal.lane;
 
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.queue.Inbox;
-import io.multiproc.internal.queue.QueueActor;
-import io.multiproc.internal.queue.QueueClient;
-import io.multiproc.internal.sync.SyncInbox;
+import io.multiproc.internal.wire.Ack;
+import io.multiproc.internal.wire.Answer;
 import io.multiproc.internal.wire.LaneCodec;
+import io.multiproc.internal.wire.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * INTERNAL API. The connecting side of a lane: this JVM's direct connection to another JVM of the
- * program that holds queues or pipe ends this JVM uses.
+ * program that holds shared objects this JVM uses. It carries frames: a message for a path, a
+ * message for nobody in particular, an answer to a request id; what they mean is the business of
+ * the objects' protocols ({@link Receiver}s on the other side, {@link Strays} on this one).
  *
  * <p>No thread stands between a caller and the socket. A request that wants an answer is written
  * by its caller, together with everything queued before it, in one system call; a thread waiting
@@ -44,6 +46,8 @@ public final class Lane {
   private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
   private static final Map<String, Lane> LANES = new ConcurrentHashMap<>();
   private static final Set<String> UNREACHABLE = ConcurrentHashMap.newKeySet();
+  /** Ids of syncs: negative, so never one of a request (those are positive, see QueueClient). */
+  private static final AtomicLong SYNCS = new AtomicLong();
   /** How often a thread reading for others looks whether it may stop (interrupt, deadline). */
   private static final int READ_TIMEOUT_MS = 200;
   /** Queued bytes past which a caller writes them itself instead of leaving them to the writer. */
@@ -216,22 +220,10 @@ public final class Lane {
   public static void warmUp() {
     try {
       LaneSocket.warmUp();
-      for (int i = 0; i < 200; i++) {
-        LaneSocket.Frame frame = new LaneSocket.Frame();
-        frame.write(LaneServer.TELL);
-        frame.writeInt(0);
-        LaneCodec.write(new QueueActor.Put(i, new byte[] {1, 2, 3}, true, -1, null, null), frame);
-        LaneCodec.write(new QueueActor.Get(i, true, -1, null, null), frame);
-        LaneCodec.write(new QueueActor.Item(i, new byte[] {4}), frame);
-        frame.seal();
-        byte[] bytes = frame.toByteArrayUnsafe();
-        if (!(LaneCodec.read(bytes, 9) instanceof QueueActor.Put)) {
-          throw new IllegalStateException("the lane codec did not return a put");
-        }
-      }
     } catch (IOException e) {
-      throw new IllegalStateException("the lane codec fails in this JVM: " + e, e);
+      throw new IllegalStateException("lanes do not work in this JVM: " + e, e);
     }
+    LaneCodec.warmUp(200);
   }
 
   /** Whether this lane is a Unix domain socket (else TCP). */
@@ -240,15 +232,15 @@ public final class Lane {
   }
 
   /**
-   * Sends {@code request} to the queue at {@code path} and waits at most {@code timeout} (null:
-   * for ever) for its answer.
+   * Sends {@code request} to the receiver at {@code path} and waits at most {@code timeout} (null:
+   * for ever) for {@code answer}, which is completed by the answer with id {@code id}.
    *
    * @throws TimeoutException when no answer came in time
    * @throws ProcessError when the lane closed (the other JVM ended) first
    */
-  public QueueActor.Reply ask(String path, long id, QueueActor.Command request, Duration timeout)
-      throws InterruptedException, TimeoutException {
-    return exchange(LaneServer.REQUEST, path, id, request, Inbox.expect(id), timeout);
+  public <R> R ask(String path, long id, Wire request, CompletableFuture<R> answer,
+      Duration timeout) throws InterruptedException, TimeoutException {
+    return exchange(LaneServer.REQUEST, path, id, request, answer, timeout);
   }
 
   /**
@@ -257,13 +249,13 @@ public final class Lane {
    * #awaitAnswer} reads them).
    */
   public void sendActor(String path, Object message) {
-    write(LaneServer.ACTOR, path, RecordRefs.with(message, null, null), true);
+    write(LaneServer.ACTOR, path, (Wire) RecordRefs.with(message, null, null), true);
   }
 
   /**
    * Waits at most {@code timeout} (null: for ever) for {@code answer}, with id {@code id}, to a
-   * message sent earlier, reading the lane while no other thread does; answers to messages for
-   * actors are handed over by {@link io.multiproc.internal.sync.SyncInbox#deliver}.
+   * message sent earlier, reading the lane while no other thread does; an answer read before
+   * this thread waited for it is handed to {@link Strays}.
    *
    * @throws TimeoutException when no answer came in time
    * @throws ProcessError when the lane closed (the other JVM ended) first
@@ -283,13 +275,19 @@ public final class Lane {
 
   /** Sends {@code message} to the actor at {@code path} in the lane's JVM; nothing waits. */
   public void tellActor(String path, Object message) {
-    write(LaneServer.ACTOR, path, RecordRefs.with(message, null, null), false);
+    write(LaneServer.ACTOR, path, (Wire) RecordRefs.with(message, null, null), false);
   }
 
-  private <R> R exchange(byte kind, String path, long id, Object request,
+  private <R> R exchange(byte kind, String path, long id, Wire request,
       CompletableFuture<R> reply, Duration timeout) throws InterruptedException,
       TimeoutException {
-    write(kind, path, request, true);
+    waiting.put(id, reply); // before it is sent: whichever thread reads the answer hands it over
+    try {
+      write(kind, path, request, true);
+    } catch (RuntimeException e) {
+      waiting.remove(id);
+      throw e;
+    }
     return awaitAnswer(id, reply, timeout);
   }
 
@@ -297,7 +295,7 @@ public final class Lane {
    * Sends {@code request}, which wants no answer, after the requests sent before it; the caller
    * goes on at once.
    */
-  public void tell(String path, QueueActor.Command request) {
+  public void tell(String path, Wire request) {
     write(LaneServer.TELL, path, request, false);
   }
 
@@ -306,7 +304,7 @@ public final class Lane {
    * has left this JVM when this returns, so the other JVM handles it even if this one is killed
    * right after (a getter's confirmation, which must not wait for a later write).
    */
-  public void tellNow(String path, QueueActor.Command request) {
+  public void tellNow(String path, Wire request) {
     write(LaneServer.TELL, path, request, true);
   }
 
@@ -316,11 +314,10 @@ public final class Lane {
       return;
     }
     unsynced = false;
-    long id = QueueClient.nextId();
+    long id = -SYNCS.incrementAndGet();
     try {
-      // answered with Ok(id) once the other JVM handled every frame before it
-      exchange(LaneServer.SYNC, null, id, new QueueActor.Taken(id, null), Inbox.expect(id),
-          null);
+      // answered with Ack(id) once the other JVM handled every frame before it
+      exchange(LaneServer.SYNC, null, id, new Ack(id), new CompletableFuture<>(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {
@@ -339,17 +336,16 @@ public final class Lane {
     }
   }
 
-  private void write(byte kind, String path, Object request, boolean now) {
+  private void write(byte kind, String path, Wire request, boolean now) {
     if (closed) {
       throw ended();
     }
     try {
       int index = path == null ? -1 : index(path);
-      LaneSocket.Frame frame = new LaneSocket.Frame(
-          request instanceof QueueActor.Put put ? put.item().length + 64 : 64);
+      LaneSocket.Frame frame = new LaneSocket.Frame(64);
       frame.write(kind);
       frame.writeInt(index);
-      LaneCodec.write((io.multiproc.internal.wire.Wire) request, frame);
+      LaneCodec.write(request, frame);
       frame.seal();
       if (frame.size() > BIG_FRAME) { // not copied into the queue: written after what is in it
         if (!now) {
@@ -505,10 +501,13 @@ public final class Lane {
       byte[] frame = socket.readSome(spin); // an answer that comes soon is read without halting
       if (frame != null) {
         Object answer = LaneCodec.read(frame, 0);
-        if (answer instanceof QueueActor.Reply r) {
-          Inbox.deliver(r);
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Object> f = answer instanceof Answer a
+            ? (CompletableFuture<Object>) waiting.remove(a.id()) : null;
+        if (f != null) {
+          f.complete(answer);
         } else {
-          SyncInbox.deliver((io.multiproc.internal.sync.Reply) answer);
+          Strays.deliver(answer); // a push, or an answer whose caller gave up
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -524,11 +523,7 @@ public final class Lane {
     closed = true;
     socket.close();
     LockSupport.unpark(writerThread);
-    waiting.forEach((id, answer) -> {
-      Inbox.forget(id);
-      SyncInbox.forget(id);
-      answer.completeExceptionally(ended());
-    });
+    waiting.forEach((id, answer) -> answer.completeExceptionally(ended()));
   }
 
   private ProcessError ended() {

@@ -1,5 +1,6 @@
 package io.multiproc.internal.queue;
 
+import io.multiproc.internal.wire.Answer;
 import io.multiproc.internal.wire.Wire;
 import java.util.HashSet;
 import java.util.Set;
@@ -109,11 +110,8 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
   /** Answers, each for the request with the same id. */
-  public sealed interface Reply extends Wire
-      permits Ok, Item, ItemPart, Full, Empty, Failed, Sizes, Eof {
-    /** The id of the request answered. */
-    long id();
-  }
+  public sealed interface Reply extends Answer
+      permits Ok, Item, ItemPart, Full, Empty, Failed, Sizes, Eof {}
 
   /** Done. */
   public record Ok(long id) implements Reply {}

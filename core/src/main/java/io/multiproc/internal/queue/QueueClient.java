@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import io.multiproc.internal.lane.Lane;
+import io.multiproc.internal.lane.Peer;
+import io.multiproc.internal.lane.Strays;
 import io.multiproc.internal.wire.Reducer;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -45,6 +47,10 @@ public final class QueueClient {
   private static final int BUFFERED_ITEMS = 65_536;
   /** Clients with puts in flight, for the flush at the end of the process. */
   private static final Set<QueueClient> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+  static {
+    Strays.handle(Reply.class, Inbox::deliver); // answers a lane read after their caller gave up
+  }
 
   /** Makes the request of one call, given where the answer goes and who asks (null locally). */
   @FunctionalInterface
@@ -126,7 +132,8 @@ public final class QueueClient {
     Lane lane = lane();
     if (lane != null) {
       try {
-        return lane.ask(path, id, request.make(null, null), timeout);
+        return lane.ask(path, id, request.make(null, null), new CompletableFuture<Reply>(),
+            timeout);
       } catch (TimeoutException e) {
         throw unanswered(id, timeout);
       } catch (InterruptedException e) {
@@ -332,7 +339,7 @@ public final class QueueClient {
   private Reply awaitLocal(QueueState state, long id, CompletableFuture<Reply> reply) {
     try {
       // a pipe end fed by one other JVM: read its lane here, the answer then wakes no one else
-      QueueState.Feeder feeder;
+      Peer feeder;
       while (!reply.isDone() && !Thread.currentThread().isInterrupted()
           && (feeder = state.soleFeeder()) != null && feeder.readFor(reply)) {
         // readFor returns once the answer came, or this thread was interrupted

@@ -1,5 +1,7 @@
 package io.multiproc.internal.queue;
 
+import io.multiproc.internal.lane.Peer;
+import io.multiproc.internal.lane.Receivers;
 import io.multiproc.internal.queue.QueueActor.Command;
 import io.multiproc.internal.queue.QueueActor.Reply;
 import java.util.ArrayDeque;
@@ -47,18 +49,6 @@ public final class QueueState {
   @FunctionalInterface
   public interface Replier {
     void reply(Reply reply);
-  }
-
-  /**
-   * What a pipe end's only writer can be: a connection that a waiting reader of this JVM may read
-   * itself, so the message it waits for wakes it directly.
-   */
-  public interface Feeder {
-    /**
-     * Reads the connection until {@code reply} is complete (or the calling thread is
-     * interrupted); returns false when the connection has ended.
-     */
-    boolean readFor(java.util.concurrent.CompletableFuture<?> reply);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(QueueState.class);
@@ -148,23 +138,24 @@ public final class QueueState {
    * The connection every open writer copy of this pipe end belongs to, when there is exactly one
    * such; else null (a queue, a copy in this JVM or not yet claimed, several writers).
    */
-  public synchronized Feeder soleFeeder() {
+  public synchronized Peer soleFeeder() {
     if (writers == null || writers.isEmpty()) {
       return null;
     }
     Object first = null;
     for (Object owner : writers.values()) {
-      if (!(owner instanceof Feeder) || (first != null && first != owner)) {
+      if (!(owner instanceof Peer) || (first != null && first != owner)) {
         return null;
       }
       first = owner;
     }
-    return (Feeder) first;
+    return (Peer) first;
   }
 
   /** Makes this state reachable by {@code path} from this JVM's threads and lanes. */
   QueueState publish(String path) {
     HERE.put(path, this);
+    Receivers.register(path, new QueueReceiver(this));
     return this;
   }
 

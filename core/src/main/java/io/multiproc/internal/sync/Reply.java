@@ -1,15 +1,13 @@
 package io.multiproc.internal.sync;
 
-import io.multiproc.internal.wire.Wire;
+import io.multiproc.internal.wire.Answer;
 import java.io.Serializable;
 
 /**
  * INTERNAL API. What the actors of the synchronisation primitives send to a JVM's {@link
  * SyncInbox}: answers to requests (matched by id) and the pushes a lock's lease holder gets.
  */
-public sealed interface Reply extends Wire {
-  /** The id of the request answered, or of the grant a push is about. */
-  long id();
+public sealed interface Reply extends Answer {
 
   /** Done, granted, true. */
   record Ok(long id) implements Reply {}

@@ -201,6 +201,8 @@ public final class SharedRef<C> implements java.io.Serializable {
           return l.awaitAnswer(id, answer, wait == null ? null : timeout);
         } catch (ProcessError e) {
           throw owner.error(what, e); // the lane ended with the actor's JVM
+        } finally {
+          SyncInbox.forget(id); // read off the lane by this thread: never through the inbox
         }
       }
       owner.track(answer, what); // the owner's end fails the answer, at once when known

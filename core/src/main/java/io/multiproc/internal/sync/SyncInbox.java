@@ -1,6 +1,7 @@
 package io.multiproc.internal.sync;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.lane.Strays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,10 @@ public final class SyncInbox {
   private static final Map<Long, CompletableFuture<Reply>> PENDING = new ConcurrentHashMap<>();
   private static final Map<Long, Consumer<Reply>> LEASES = new ConcurrentHashMap<>();
   private static volatile ActorRef<Reply> ref;
+
+  static {
+    Strays.handle(Reply.class, SyncInbox::deliver); // pushes, and answers a lane read for others
+  }
 
   private SyncInbox() {}
 

@@ -1,7 +1,6 @@
 package io.multiproc.internal.wire;
 
 import io.multiproc.internal.Authkey;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -28,11 +27,11 @@ public final class WireSerializer extends JSerializer {
   private static final AtomicLong REFUSED = new AtomicLong();
   private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(WireSerializer::newMac);
 
-  private final HotCodec hot;
+  private final Codec.Refs refs;
 
   /** Created by Pekko's serialization extension. */
   public WireSerializer(ExtendedActorSystem system) {
-    this.hot = new HotCodec(system);
+    this.refs = new ArteryRefs(system);
   }
 
   /** How many incoming messages this JVM refused because their tag did not match. */
@@ -54,7 +53,7 @@ public final class WireSerializer extends JSerializer {
   public byte[] toBinary(Object o) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(new byte[TAG_BYTES], 0, TAG_BYTES);
-    hot.writeAny(o, out);
+    Codecs.writeAny(o, out, refs);
     byte[] frame = out.toByteArray();
     Mac mac = MAC.get();
     mac.update(frame, TAG_BYTES, frame.length - TAG_BYTES);
@@ -71,13 +70,8 @@ public final class WireSerializer extends JSerializer {
       throw new SecurityException("message refused: authkey check failed");
     }
     try {
-      byte kind = frame[TAG_BYTES];
-      if (kind != HotCodec.GENERAL) {
-        return hot.read(kind, new java.io.DataInputStream(HotCodec.input(frame, TAG_BYTES + 1)));
-      }
-      return JavaReducer.read(new ByteArrayInputStream(frame, TAG_BYTES + 1,
-          frame.length - TAG_BYTES - 1));
-    } catch (IOException | ClassNotFoundException e) {
+      return Codecs.read(frame, TAG_BYTES, refs);
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot decode a multiproc message: " + e, e);
     }
   }

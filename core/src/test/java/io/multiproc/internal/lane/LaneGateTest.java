@@ -16,6 +16,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,10 +78,12 @@ class LaneGateTest {
     String path = QueueActor.start(QueueState.queue(0), "queue");
     long put = QueueClient.nextId();
     assertInstanceOf(QueueActor.Ok.class, lane.ask(path, put,
-        new QueueActor.Put(put, new byte[] {9}, true, -1, null, null), Duration.ofSeconds(30)));
+        new QueueActor.Put(put, new byte[] {9}, true, -1, null, null),
+        new CompletableFuture<QueueActor.Reply>(), Duration.ofSeconds(30)));
     long get = QueueClient.nextId();
     QueueActor.Item item = assertInstanceOf(QueueActor.Item.class, lane.ask(path, get,
-        new QueueActor.Get(get, true, -1, null, null), Duration.ofSeconds(30)));
+        new QueueActor.Get(get, true, -1, null, null),
+        new CompletableFuture<QueueActor.Reply>(), Duration.ofSeconds(30)));
     assertEquals(9, item.item()[0]);
   }
 

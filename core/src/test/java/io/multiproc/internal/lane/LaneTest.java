@@ -36,7 +36,7 @@ class LaneTest {
 
   private static QueueActor.Reply ask(Lane lane, String path, long id, QueueActor.Command c)
       throws Exception {
-    return lane.ask(path, id, c, Duration.ofSeconds(30));
+    return lane.ask(path, id, c, new CompletableFuture<QueueActor.Reply>(), Duration.ofSeconds(30));
   }
 
   /** Puts a one-byte item over {@code lane}; returns the answer. */
@@ -101,7 +101,8 @@ class LaneTest {
     long get = QueueClient.nextId();
     CompletableFuture<QueueActor.Reply> reply = CompletableFuture.supplyAsync(() -> {
       try {
-        return lane.ask(path, get, new QueueActor.Get(get, true, -1, null, null), null);
+        return lane.ask(path, get, new QueueActor.Get(get, true, -1, null, null),
+            new CompletableFuture<QueueActor.Reply>(), null);
       } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
         throw new IllegalStateException(e);
       }

@@ -1,0 +1,83 @@
+package io.multiproc.internal.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * INTERNAL API. Every {@link Codec} on the classpath, by the kind byte its messages start with,
+ * and the general form (kind 0, then Java serialisation through {@link JavaReducer}) for the rest.
+ * The same form goes on a lane and, after its authkey tag, over Artery.
+ */
+final class Codecs {
+  static final byte GENERAL = 0;
+  private static final Codec[] BY_KIND = new Codec[128];
+  private static final List<Codec> ALL = new ArrayList<>();
+
+  static {
+    for (Codec codec : ServiceLoader.load(Codec.class, Codecs.class.getClassLoader())) {
+      for (byte kind : codec.kinds()) {
+        if (kind <= GENERAL || BY_KIND[kind] != null) {
+          throw new IllegalStateException("codec " + codec.getClass().getName()
+              + " claims message kind " + kind + ", which is "
+              + (kind <= GENERAL ? "reserved" : "taken by " + BY_KIND[kind].getClass().getName()));
+        }
+        BY_KIND[kind] = codec;
+      }
+      ALL.add(codec);
+    }
+  }
+
+  private Codecs() {}
+
+  /** Writes {@code o} in its codec's compact form where it has one, else in the general one. */
+  static void writeAny(Object o, ByteArrayOutputStream out, Codec.Refs refs) {
+    try {
+      DataOutputStream data = new DataOutputStream(out);
+      for (Codec codec : ALL) {
+        if (codec.write(o, data, refs)) {
+          data.flush();
+          return;
+        }
+      }
+      data.writeByte(GENERAL);
+      data.flush();
+      JavaReducer.write(o, out);
+    } catch (NotSerializableException e) {
+      throw new IllegalArgumentException(GraphProbe.describe(o, e), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot encode " + o.getClass().getName() + ": " + e, e);
+    }
+  }
+
+  /** Reads the message of {@code frame} from {@code from} to its end. */
+  static Object read(byte[] frame, int from, Codec.Refs refs) throws IOException {
+    byte kind = frame[from];
+    ByteArrayInputStream in = new ByteArrayInputStream(frame, from + 1, frame.length - from - 1);
+    if (kind == GENERAL) {
+      try {
+        return JavaReducer.read(in);
+      } catch (ClassNotFoundException e) {
+        throw new IOException("cannot decode a multiproc message: " + e, e);
+      }
+    }
+    Codec codec = kind > 0 ? BY_KIND[kind] : null;
+    if (codec == null) {
+      throw new IOException("unknown message kind " + kind);
+    }
+    return codec.read(kind, new DataInputStream(in), refs);
+  }
+
+  /** The codecs' sample messages, for a warm-up. */
+  static List<Object> samples() {
+    List<Object> all = new ArrayList<>();
+    ALL.forEach(c -> all.addAll(c.samples()));
+    return all;
+  }
+}
