@@ -187,6 +187,48 @@ public abstract class QueueContract extends StartMethodContract {
     assertTrue(e.getMessage().contains("too many times"), e.getMessage());
   }
 
+  /**
+   * What one process sends to the objects of another JVM arrives in the order it was sent, on
+   * every route: each result is put (pipelined, so it may be held back to go in a batch) on one
+   * queue before its task_done on another, so once join() returned every result is there.
+   */
+  @Test
+  void order_putOnOneQueueThenTaskDoneOnAnother_joinSeesEveryResult() {
+    int tasks = 200;
+    int each = 100;
+    JoinableQueue<Integer> q = new JoinableQueue<>();
+    Queue<Integer> done = new Queue<>();
+    Process w = ctx().process(QueueContract::burstWorker, q, done, each);
+    w.setDaemon(true);
+    w.start();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < tasks; i++) {
+        q.put(i);
+      }
+      q.join();
+      assertEquals(tasks * each, done.qsize(), "results there when join() returned, round "
+          + round);
+      for (int i = 0; i < tasks * each; i++) {
+        done.getNowait();
+      }
+    }
+    q.put(null);
+    w.join();
+    assertEquals(0, w.exitcode());
+  }
+
+  /** For each task, puts {@code each} results in a burst, then marks the task done. */
+  static void burstWorker(JoinableQueue<Integer> q, Queue<Integer> done, Integer each) {
+    Integer i;
+    while ((i = q.get()) != null) {
+      for (int k = 0; k < each; k++) {
+        done.put(i);
+      }
+      q.taskDone();
+    }
+    q.taskDone();
+  }
+
   @Test
   void simpleQueue_putGetEmpty() {
     SimpleQueue<String> q = new SimpleQueue<>();

@@ -1,5 +1,8 @@
 package io.multiproc.internal.lane;
 
+import io.multiproc.internal.transport.Peer;
+import io.multiproc.internal.transport.Receiver;
+import io.multiproc.internal.transport.Receivers;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.wire.Ack;
 import io.multiproc.internal.wire.LaneCodec;

@@ -1,5 +1,6 @@
 package io.multiproc.internal.lane;
 
+import io.multiproc.internal.transport.Strays;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.wire.Ack;
@@ -50,71 +51,23 @@ public final class Lane {
   private static final AtomicLong SYNCS = new AtomicLong();
   /** How often a thread reading for others looks whether it may stop (interrupt, deadline). */
   private static final int READ_TIMEOUT_MS = 200;
-  /** Queued bytes past which a caller writes them itself instead of leaving them to the writer. */
-  private static final int QUEUED_MAX = 1 << 20;
-  /** A frame bigger than this is written by its caller at once, not copied into the queue. */
-  private static final int BIG_FRAME = 64 * 1024;
-  /** How long queued frames wait for a request to take them along before the writer sends them. */
-  private static final long LINGER_NANOS = 50_000;
-  /** A put queued sooner than this after the one before is part of a burst, and waits. */
-  private static final long BURST_NANOS = 5_000;
-  /** How long a queued frame waits at most, while the lane is active, for something to take it along. */
-  private static final long TICK_NANOS = 5_000_000;
-  /** How long the writer keeps ticking after the last frame queued, before it parks for good. */
-  private static final long ACTIVE_NANOS = 200_000_000;
-  /** The biggest buffer kept for the next frames after a write. */
-  private static final int SPARE_MAX = 64 * 1024;
-
-  /** What the writer thread does. */
-  private enum Writer {
-    /** Sending, or about to look what to do. */
-    RUNNING,
-    /** Parked for a short linger; puts are queued, it sends them after. */
-    LINGERING,
-    /** Parked for a tick: the lane was active a moment ago, little or nothing is queued. */
-    TICKING,
-    /** Parked until woken: the lane was idle. */
-    PARKED
-  }
-
   private final String address;
   private final LaneSocket socket;
   private final boolean unix;
   private final Map<String, Integer> bound = new ConcurrentHashMap<>();
+  private final LaneWriter writer;
   /** The answers requests wait for, by request id. */
   private final Map<Long, CompletableFuture<?>> waiting = new ConcurrentHashMap<>();
   private final ReadTurns turns = new ReadTurns();
   private final Spin spin = new Spin(); // used by the thread whose turn it is to read
-  /** Frames that want no answer, queued in order; guarded by itself. */
-  private Frames queued = new Frames();
-  /** Taken by whoever writes to the socket, so queued frames leave in order. */
-  private final Object writing = new Object();
-  private final Thread writerThread;
-  private Writer writer = Writer.RUNNING; // guarded by this
-  private boolean urgentQueued; // guarded by this
-  private long lastUrgent; // guarded by this
-  private long lastActive; // guarded by this
-  private Frames spare; // guarded by this
   private volatile boolean unsynced;
   private volatile boolean closed;
-
-  /** Frames put together, each with its length. */
-  private static final class Frames extends ByteArrayOutputStream {
-    Frames() {
-      super(256);
-    }
-
-    byte[] array() {
-      return buf;
-    }
-  }
 
   private Lane(String address, LaneSocket socket, boolean unix) {
     this.address = address;
     this.socket = socket;
     this.unix = unix;
-    this.writerThread = new Thread(null, this::writeLoop, "multiproc-lane-writer", 256 * 1024);
-    writerThread.setDaemon(true);
+    this.writer = new LaneWriter(socket, this::close);
   }
 
   /**
@@ -164,7 +117,7 @@ public final class Lane {
       socket.connectHandshake();
       socket.readTimeout(READ_TIMEOUT_MS);
       Lane lane = new Lane(address, socket, unix);
-      lane.writerThread.start();
+      lane.writer.start();
       return lane;
     } catch (IOException | RuntimeException e) {
       if (s != null) {
@@ -347,99 +300,13 @@ public final class Lane {
       frame.writeInt(index);
       LaneCodec.write(request, frame);
       frame.seal();
-      if (frame.size() > BIG_FRAME) { // not copied into the queue: written after what is in it
-        if (!now) {
-          unsynced = true;
-        }
-        synchronized (writing) {
-          flushQueued();
-          socket.writeRaw(frame.toByteArrayUnsafe(), frame.size());
-        }
-        return;
-      }
-      boolean writesNow;
-      boolean wake;
-      synchronized (this) {
-        queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
-        long t = System.nanoTime();
-        if (now) {
-          writesNow = true;
-        } else {
-          // a lone put goes at once; one of a burst waits for the writer to take many together
-          writesNow = t - lastUrgent > BURST_NANOS || queued.size() >= QUEUED_MAX;
-          lastUrgent = t;
-          urgentQueued = !writesNow;
-        }
-        lastActive = t;
-        wake = !writesNow && (writer == Writer.PARKED || writer == Writer.TICKING);
-        if (wake) {
-          writer = Writer.RUNNING;
-        }
-      }
       if (!now) {
         unsynced = true;
       }
-      if (writesNow) {
-        flushQueued();
-      } else if (wake) {
-        LockSupport.unpark(writerThread);
-      }
+      writer.send(frame, now);
     } catch (IOException e) {
       close();
       throw ended();
-    }
-  }
-
-  /** Writes every queued frame, in order, with one system call. */
-  private void flushQueued() throws IOException {
-    synchronized (writing) {
-      Frames out;
-      synchronized (this) {
-        urgentQueued = false;
-        if (queued.size() == 0) {
-          return;
-        }
-        out = queued;
-        queued = spare != null ? spare : new Frames();
-        spare = null;
-      }
-      socket.writeRaw(out.array(), out.size());
-      out.reset();
-      if (out.array().length <= SPARE_MAX) {
-        synchronized (this) {
-          spare = out;
-        }
-      }
-    }
-  }
-
-  /**
-   * The writer thread: sends queued puts after a short linger (a request made meanwhile takes
-   * them along), and whatever no request took along after a tick; parks for good once the lane
-   * was idle for a while.
-   */
-  private void writeLoop() {
-    while (!closed) {
-      Writer mode;
-      synchronized (this) {
-        long idle = System.nanoTime() - lastActive;
-        mode = urgentQueued ? Writer.LINGERING
-            : queued.size() > 0 || idle < ACTIVE_NANOS ? Writer.TICKING : Writer.PARKED;
-        writer = mode;
-      }
-      if (mode == Writer.PARKED) {
-        LockSupport.park(this);
-        continue;
-      }
-      LockSupport.parkNanos(this, mode == Writer.LINGERING ? LINGER_NANOS : TICK_NANOS);
-      synchronized (this) {
-        writer = Writer.RUNNING;
-      }
-      try {
-        flushQueued();
-      } catch (IOException e) {
-        close();
-      }
     }
   }
 
@@ -458,9 +325,7 @@ public final class Lane {
         data.writeInt(index);
         data.writeUTF(path);
         frame.seal();
-        synchronized (this) {
-          queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
-        }
+        writer.queue(frame);
         bound.put(path, index);
       }
       return index;
@@ -522,7 +387,7 @@ public final class Lane {
   void close() {
     closed = true;
     socket.close();
-    LockSupport.unpark(writerThread);
+    writer.close();
     waiting.forEach((id, answer) -> answer.completeExceptionally(ended()));
   }
 

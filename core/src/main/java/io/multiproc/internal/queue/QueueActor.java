@@ -149,6 +149,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
     String path = io.multiproc.internal.ProcessRuntime.spawnShared(
         Behaviors.<Command>setup(ctx -> new QueueActor(ctx, state)), kind);
     state.publish(path);
+    io.multiproc.internal.transport.Gateway.ensureStarted(); // before its handle can travel
     return path;
   }
 
@@ -182,7 +183,7 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   }
 
   /** Answers over Artery; an item bigger than Artery's frames goes in parts. */
-  private static QueueState.Replier replier(ActorRef<Reply> to) {
+  static QueueState.Replier replier(ActorRef<Reply> to) {
     if (to == null) {
       return r -> { };
     }

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import io.multiproc.internal.lane.Lane;
-import io.multiproc.internal.lane.Peer;
-import io.multiproc.internal.lane.Strays;
+import io.multiproc.internal.transport.Peer;
+import io.multiproc.internal.transport.Gateway;
+import io.multiproc.internal.transport.Strays;
 import io.multiproc.internal.wire.Reducer;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -50,6 +51,7 @@ public final class QueueClient {
 
   static {
     Strays.handle(Reply.class, Inbox::deliver); // answers a lane read after their caller gave up
+    Gateway.beforeSend(QueueClient::sendAllBuffered); // nothing overtakes a batched put
   }
 
   /** Makes the request of one call, given where the answer goes and who asks (null locally). */
@@ -62,7 +64,6 @@ public final class QueueClient {
   private final String laneAddress;
   private volatile Lane lane;
   private volatile boolean laneLookedUp;
-  private volatile ActorRef<Command> ref;
   private volatile QueueState local;
   private volatile boolean lookedUp;
   private final SendWindow window = new SendWindow();
@@ -107,16 +108,6 @@ public final class QueueClient {
     return lane;
   }
 
-  /** The queue actor, resolved (and this JVM's ActorSystem started) on first use. */
-  private ActorRef<Command> ref() {
-    ActorRef<Command> r = ref;
-    if (r == null) {
-      r = ProcessRuntime.resolve(path);
-      ref = r;
-    }
-    return r;
-  }
-
   /**
    * Sends request {@code id} and waits for its answer; {@code wait} is how long the queue itself
    * may keep the request waiting (null: for ever).
@@ -140,9 +131,8 @@ public final class QueueClient {
         throw interrupted(id, e);
       }
     }
-    sendBuffered();
     CompletableFuture<Reply> reply = Inbox.expect(id);
-    ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+    Gateway.send(path, request.make(Inbox.ref(), ProcessRuntime.registry()));
     return awaitRemote(id, reply, timeout);
   }
 
@@ -153,7 +143,6 @@ public final class QueueClient {
       state.handle(request.make(null, null), r -> { }, QueueState.LOCAL);
       return;
     }
-    sendBuffered();
     send(request);
   }
 
@@ -163,7 +152,7 @@ public final class QueueClient {
     if (lane != null) {
       lane.tell(path, request.make(null, null));
     } else {
-      ref().tell(request.make(Inbox.ref(), ProcessRuntime.registry()));
+      Gateway.send(path, request.make(Inbox.ref(), ProcessRuntime.registry()));
     }
   }
 
@@ -173,10 +162,9 @@ public final class QueueClient {
    */
   public Reply put(long id, byte[] item, boolean block, long timeoutMs, Duration wait) {
     if (local() == null && lane() == null && item.length > QueueActor.PART) {
-      sendBuffered();
       int last = ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
       for (int at = 0; at < last; at += QueueActor.PART) {
-        ref().tell(new QueueActor.PutPart(id,
+        Gateway.send(path, new QueueActor.PutPart(id,
             java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART),
             ProcessRuntime.registry()));
       }
@@ -243,7 +231,9 @@ public final class QueueClient {
     inFlight++;
     long id = nextId();
     Inbox.expect(id).whenComplete((r, e) -> acknowledged());
-    ref().tell(new QueueActor.PutBatch(id, batch, Inbox.ref(), ProcessRuntime.registry()));
+    // not through the hooks: this is what they send
+    Gateway.sendNow(path, new QueueActor.PutBatch(id, batch, Inbox.ref(),
+        ProcessRuntime.registry()));
     batchLock.notifyAll();
   }
 
@@ -254,6 +244,13 @@ public final class QueueClient {
         sendBatch();
       }
       batchLock.notifyAll();
+    }
+  }
+
+  /** Sends what every handle of this JVM batched, so that a message sent now comes after it. */
+  private static void sendAllBuffered() {
+    for (QueueClient c : IN_FLIGHT) {
+      c.sendBuffered();
     }
   }
 

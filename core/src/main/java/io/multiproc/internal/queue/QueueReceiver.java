@@ -1,17 +1,19 @@
 package io.multiproc.internal.queue;
 
-import io.multiproc.internal.lane.Peer;
-import io.multiproc.internal.lane.Receiver;
+import io.multiproc.internal.transport.Peer;
+import io.multiproc.internal.transport.Receiver;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * INTERNAL API. A queue's or pipe end's state as the receiver of what lanes bring for its path:
  * each request is a call on the state, whose owner is the peer that sent it; pipelined puts to an
- * unbounded queue that came one after another are stored together.
+ * unbounded queue that came one after another are stored together; a big item that came over
+ * Artery in parts is put together before its put is handled.
  */
 final class QueueReceiver implements Receiver {
   private final QueueState state;
+  private final Parts parts = new Parts(); // guarded by itself
 
   QueueReceiver(QueueState state) {
     this.state = state;
@@ -19,7 +21,20 @@ final class QueueReceiver implements Receiver {
 
   @Override
   public void receive(Object message, Replier replier, Peer from) {
-    state.handle((QueueActor.Command) message, replier::reply, from);
+    QueueActor.Command c = (QueueActor.Command) message;
+    if (c instanceof QueueActor.PutPart p) { // over Artery, whose frames an item may outgrow
+      synchronized (parts) {
+        parts.add(p.id(), p.bytes());
+      }
+      return;
+    }
+    if (c instanceof QueueActor.Put p) {
+      synchronized (parts) {
+        c = parts.complete(p);
+      }
+    }
+    // over Artery the answer goes to the inbox the request names, a big item in parts
+    state.handle(c, c.replyTo() != null ? QueueActor.replier(c.replyTo()) : replier::reply, from);
   }
 
   @Override

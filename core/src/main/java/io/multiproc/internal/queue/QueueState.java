@@ -1,7 +1,7 @@
 package io.multiproc.internal.queue;
 
-import io.multiproc.internal.lane.Peer;
-import io.multiproc.internal.lane.Receivers;
+import io.multiproc.internal.transport.Peer;
+import io.multiproc.internal.transport.Receivers;
 import io.multiproc.internal.queue.QueueActor.Command;
 import io.multiproc.internal.queue.QueueActor.Reply;
 import java.util.ArrayDeque;

@@ -5,6 +5,7 @@ import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.lane.Lane;
 import io.multiproc.internal.lane.LaneServer;
+import io.multiproc.internal.transport.Gateway;
 import io.multiproc.internal.queue.QueueClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +69,7 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   private SharedRef(String path, String what, String laneAddress, boolean pushes) {
+    Gateway.ensureStarted(); // made where the actor is: other JVMs reach it through the gateway
     this.path = path;
     this.what = what;
     this.laneAddress = laneAddress;
@@ -141,7 +143,7 @@ public final class SharedRef<C> implements java.io.Serializable {
       if (l != null) {
         l.tellActor(path, message);
       } else {
-        ref().tell(message);
+        Gateway.send(path, (io.multiproc.internal.wire.Wire) message);
       }
     } catch (ProcessError e) {
       if (owner.isHere()) {
@@ -175,7 +177,7 @@ public final class SharedRef<C> implements java.io.Serializable {
       }
       return await(id, answer, wait);
     }
-    ref().tell(request.apply(id, SyncInbox.ref()));
+    Gateway.send(path, (io.multiproc.internal.wire.Wire) request.apply(id, SyncInbox.ref()));
     return await(id, answer, wait);
   }
 

@@ -1,7 +1,7 @@
 package io.multiproc.internal.sync;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.lane.Strays;
+import io.multiproc.internal.transport.Strays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

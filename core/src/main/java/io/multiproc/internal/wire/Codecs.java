@@ -17,16 +17,18 @@ import java.util.ServiceLoader;
  */
 final class Codecs {
   static final byte GENERAL = 0;
+  /** An {@link Envelope}: its path, its sender, then its message in its own form. */
+  private static final byte ENVELOPE = 127;
   private static final Codec[] BY_KIND = new Codec[128];
   private static final List<Codec> ALL = new ArrayList<>();
 
   static {
     for (Codec codec : ServiceLoader.load(Codec.class, Codecs.class.getClassLoader())) {
       for (byte kind : codec.kinds()) {
-        if (kind <= GENERAL || BY_KIND[kind] != null) {
+        if (kind <= GENERAL || kind == ENVELOPE || BY_KIND[kind] != null) {
           throw new IllegalStateException("codec " + codec.getClass().getName()
               + " claims message kind " + kind + ", which is "
-              + (kind <= GENERAL ? "reserved" : "taken by " + BY_KIND[kind].getClass().getName()));
+              + (BY_KIND[kind] == null ? "reserved" : "taken by " + BY_KIND[kind].getClass().getName()));
         }
         BY_KIND[kind] = codec;
       }
@@ -40,15 +42,8 @@ final class Codecs {
   static void writeAny(Object o, ByteArrayOutputStream out, Codec.Refs refs) {
     try {
       DataOutputStream data = new DataOutputStream(out);
-      for (Codec codec : ALL) {
-        if (codec.write(o, data, refs)) {
-          data.flush();
-          return;
-        }
-      }
-      data.writeByte(GENERAL);
+      write(o, data, out, refs);
       data.flush();
-      JavaReducer.write(o, out);
     } catch (NotSerializableException e) {
       throw new IllegalArgumentException(GraphProbe.describe(o, e), e);
     } catch (IOException e) {
@@ -56,10 +51,33 @@ final class Codecs {
     }
   }
 
+  private static void write(Object o, DataOutputStream data, ByteArrayOutputStream out,
+      Codec.Refs refs) throws IOException {
+    if (o instanceof Envelope e) {
+      data.writeByte(ENVELOPE);
+      data.writeUTF(e.path());
+      refs.write(data, e.from());
+      write(e.message(), data, out, refs);
+      return;
+    }
+    for (Codec codec : ALL) {
+      if (codec.write(o, data, refs)) {
+        return;
+      }
+    }
+    data.writeByte(GENERAL);
+    data.flush();
+    JavaReducer.write(o, out);
+  }
+
   /** Reads the message of {@code frame} from {@code from} to its end. */
   static Object read(byte[] frame, int from, Codec.Refs refs) throws IOException {
-    byte kind = frame[from];
-    ByteArrayInputStream in = new ByteArrayInputStream(frame, from + 1, frame.length - from - 1);
+    ByteArrayInputStream in = new ByteArrayInputStream(frame, from, frame.length - from);
+    return read(new DataInputStream(in), refs);
+  }
+
+  private static Object read(DataInputStream in, Codec.Refs refs) throws IOException {
+    byte kind = in.readByte();
     if (kind == GENERAL) {
       try {
         return JavaReducer.read(in);
@@ -67,11 +85,20 @@ final class Codecs {
         throw new IOException("cannot decode a multiproc message: " + e, e);
       }
     }
+    if (kind == ENVELOPE) {
+      String path = in.readUTF();
+      org.apache.pekko.actor.typed.ActorRef<?> sender = refs.read(in);
+      Object message = read(in, refs);
+      if (!(message instanceof Wire w)) {
+        throw new IOException("an envelope for " + path + " held no protocol message");
+      }
+      return new Envelope(path, w, sender);
+    }
     Codec codec = kind > 0 ? BY_KIND[kind] : null;
     if (codec == null) {
       throw new IOException("unknown message kind " + kind);
     }
-    return codec.read(kind, new DataInputStream(in), refs);
+    return codec.read(kind, in, refs);
   }
 
   /** The codecs' sample messages, for a warm-up. */

@@ -1,4 +1,4 @@
-package io.multiproc.internal.lane;
+package io.multiproc.internal.transport;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,7 @@ public final class Receivers {
   }
 
   /** The receiver of {@code path} in this JVM, or null. */
-  static Receiver here(String path) {
+  public static Receiver here(String path) {
     return HERE.get(path);
   }
 }

@@ -1,4 +1,4 @@
-package io.multiproc.internal.lane;
+package io.multiproc.internal.transport;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -1,4 +1,4 @@
-package io.multiproc.internal.lane;
+package io.multiproc.internal.transport;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +21,7 @@ public final class Strays {
   }
 
   /** Hands {@code frame} to the handler of its type, if any. */
-  static void deliver(Object frame) {
+  public static void deliver(Object frame) {
     for (Map.Entry<Class<?>, Consumer<Object>> e : HANDLERS.entrySet()) {
       if (e.getKey().isInstance(frame)) {
         e.getValue().accept(frame);
