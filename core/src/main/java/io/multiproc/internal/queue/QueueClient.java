@@ -12,10 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import io.multiproc.internal.lane.Lane;
+import io.multiproc.internal.route.Route;
 import io.multiproc.internal.transport.Peer;
 import io.multiproc.internal.transport.Gateway;
 import io.multiproc.internal.transport.Strays;
@@ -36,10 +34,23 @@ import org.apache.pekko.actor.typed.ActorRef;
  * request first sends what is batched, so one handle's requests arrive in order.
  */
 public final class QueueClient {
-  /** Margin on top of a blocking call's own timeout before the queue counts as unreachable. */
-  private static final Duration MARGIN = Duration.ofSeconds(30);
-  private static final AtomicLong COUNTER = new AtomicLong();
-  private static final long PREFIX = ProcessHandle.current().pid() << 40;
+  /** Where the queues' answers come in over Artery. */
+  private static final Route.Inbox<Reply> INBOX = new Route.Inbox<>() {
+    @Override
+    public ActorRef<Reply> ref() {
+      return Inbox.ref();
+    }
+
+    @Override
+    public CompletableFuture<Reply> expect(long id) {
+      return Inbox.expect(id);
+    }
+
+    @Override
+    public void forget(long id) {
+      Inbox.forget(id);
+    }
+  };
   /** Batches on their way and not yet acknowledged, at most, per handle. */
   private static final int BATCHES_IN_FLIGHT = 2;
   /** Items of one batch, at most (and at most {@link QueueActor#PART} bytes). */
@@ -61,9 +72,7 @@ public final class QueueClient {
   }
 
   private final String path;
-  private final String laneAddress;
-  private volatile Lane lane;
-  private volatile boolean laneLookedUp;
+  private final Route route;
   private volatile QueueState local;
   private volatile boolean lookedUp;
   private final SendWindow window = new SendWindow();
@@ -78,12 +87,12 @@ public final class QueueClient {
    */
   public QueueClient(String path, String laneAddress) {
     this.path = path;
-    this.laneAddress = laneAddress;
+    this.route = new Route(path, "queue", laneAddress, Route.Target.RECEIVER, null);
   }
 
   /** A request id no other request of the program uses. */
   public static long nextId() {
-    return PREFIX | (COUNTER.incrementAndGet() & 0xff_ffff_ffffL);
+    return Route.nextId();
   }
 
   public String path() {
@@ -101,11 +110,7 @@ public final class QueueClient {
 
   /** The lane to the queue's JVM, opened on first use; null when Artery is the way. */
   private Lane lane() {
-    if (!laneLookedUp) {
-      lane = Lane.to(laneAddress);
-      laneLookedUp = true;
-    }
-    return lane;
+    return route.lane();
   }
 
   /**
@@ -119,21 +124,12 @@ public final class QueueClient {
       state.handle(request.make(null, null), reply::complete, QueueState.LOCAL);
       return awaitLocal(state, id, reply);
     }
-    Duration timeout = wait == null ? null : wait.plus(MARGIN);
-    Lane lane = lane();
-    if (lane != null) {
-      try {
-        return lane.ask(path, id, request.make(null, null), new CompletableFuture<Reply>(),
-            timeout);
-      } catch (TimeoutException e) {
-        throw unanswered(id, timeout);
-      } catch (InterruptedException e) {
-        throw interrupted(id, e);
-      }
-    }
-    CompletableFuture<Reply> reply = Inbox.expect(id);
-    Gateway.send(path, request.make(Inbox.ref(), ProcessRuntime.registry()));
-    return awaitRemote(id, reply, timeout);
+    return route.ask(id, (replyTo, jvm) -> request.make(inboxRef(replyTo), jvm), INBOX, wait);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ActorRef<Reply> inboxRef(ActorRef<?> replyTo) {
+    return (ActorRef<Reply>) replyTo;
   }
 
   /** Sends a request that has no answer, in order after this handle's earlier ones. */
@@ -148,12 +144,7 @@ public final class QueueClient {
 
   /** Sends a request that wants no answer over the lane, or else over Artery. */
   private void send(Request request) {
-    Lane lane = lane();
-    if (lane != null) {
-      lane.tell(path, request.make(null, null));
-    } else {
-      Gateway.send(path, request.make(Inbox.ref(), ProcessRuntime.registry()));
-    }
+    route.tell((replyTo, jvm) -> request.make(inboxRef(replyTo), jvm), INBOX, false);
   }
 
   /**
@@ -187,9 +178,9 @@ public final class QueueClient {
           QueueState.LOCAL);
       return;
     }
-    Lane lane = lane();
-    if (lane != null) { // the lane keeps puts in order and queues them up itself
-      lane.tell(path, new QueueActor.Put(nextId(), item, true, -1, null, null));
+    if (lane() != null) { // the lane keeps puts in order and queues them up itself
+      route.tell((replyTo, jvm) -> new QueueActor.Put(nextId(), item, true, -1, null, null),
+          INBOX, false);
       return;
     }
     if (item.length > QueueActor.PART) { // too big for a batch: goes alone, waits for its answer
@@ -298,9 +289,8 @@ public final class QueueClient {
       return; // an item handed to a thread of the queue's own JVM is never given back
     }
     try {
-      Lane lane = lane();
-      if (lane != null) {
-        lane.tellNow(path, new QueueActor.Taken(id, null));
+      if (lane() != null) {
+        route.tell((replyTo, jvm) -> new QueueActor.Taken(id, null), INBOX, true);
       } else { // Artery may drop what a killed JVM sent last: the queue acknowledges it
         ask(id, (replyTo, jvm) -> new QueueActor.Taken(id, replyTo), Duration.ZERO);
       }
@@ -354,33 +344,6 @@ public final class QueueClient {
     } catch (ExecutionException e) {
       throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
     }
-  }
-
-  private Reply awaitRemote(long id, CompletableFuture<Reply> reply, Duration timeout) {
-    try {
-      return timeout == null ? reply.get() : reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw unanswered(id, timeout);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof ProcessError p) {
-        throw p;
-      }
-      throw new ProcessError("the queue at " + path + " failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      throw interrupted(id, e);
-    }
-  }
-
-  private ProcessError unanswered(long id, Duration timeout) {
-    Inbox.forget(id);
-    return new ProcessError("the queue at " + path + " did not answer within " + timeout
-        + ": the process that created it may have ended");
-  }
-
-  private ProcessError interrupted(long id, InterruptedException e) {
-    Inbox.forget(id);
-    Thread.currentThread().interrupt();
-    return new ProcessError("interrupted while waiting on the queue at " + path, e);
   }
 
   private void waitOn(Object lock) {

@@ -2,6 +2,7 @@ package io.multiproc.internal.sync;
 
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.route.PushLanes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -3,23 +3,23 @@ package io.multiproc.internal.sync;
 import io.multiproc.OwnerGoneError;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.lane.Lane;
 import io.multiproc.internal.lane.LaneServer;
+import io.multiproc.internal.route.Owner;
+import io.multiproc.internal.route.PushLanes;
+import io.multiproc.internal.route.Route;
 import io.multiproc.internal.transport.Gateway;
-import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * INTERNAL API. The way to a synchronisation primitive's actor from whichever JVM this object
- * reached (it travels inside the primitive's handle): the actor's address, resolved on first use,
- * the JVM that owns it, and the blocking round trip ("send request {@code id}, wait for the answer
- * with that id in {@link SyncInbox}") that every Python-shaped method makes.
+ * reached (it travels inside the primitive's handle): the actor's address, the JVM that owns it,
+ * and the blocking round trip ("send request {@code id}, wait for the answer with that id") that
+ * every Python-shaped method makes. In the actor's own JVM a request is told to the actor; from
+ * any other it takes the {@link Route} chosen for it, with {@link SyncInbox} as its inbox.
  *
  * <p>A request to an actor whose JVM is gone fails with {@link OwnerGoneError}: at once when its
  * end is known, else as soon as it is (its lane ends; its pid is gone, which {@link Owner} learns
@@ -29,15 +29,24 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param <C> the actor's protocol
  */
 public final class SharedRef<C> implements java.io.Serializable {
-  private static final long serialVersionUID = 2L;
-  /**
-   * Margin on top of a blocking call's own timeout before an actor whose JVM cannot be watched
-   * here counts as unreachable: the actor's own timer answers a live caller on time, and a late
-   * answer must not be missed (a grant nobody waits for would keep a lock locked).
-   */
-  private static final Duration MARGIN = Duration.ofSeconds(30);
-  /** "For ever", within what a future's timed get takes. */
-  private static final Duration FOREVER = Duration.ofDays(200);
+  private static final long serialVersionUID = 3L;
+  /** Where the answers of the primitives' actors come in over Artery. */
+  private static final Route.Inbox<Reply> INBOX = new Route.Inbox<>() {
+    @Override
+    public ActorRef<Reply> ref() {
+      return SyncInbox.ref();
+    }
+
+    @Override
+    public CompletableFuture<Reply> expect(long id) {
+      return SyncInbox.expect(id);
+    }
+
+    @Override
+    public void forget(long id) {
+      SyncInbox.forget(id);
+    }
+  };
 
   private final String path;
   private final String what;
@@ -47,8 +56,7 @@ public final class SharedRef<C> implements java.io.Serializable {
   private final boolean pushes;
   private final Owner owner;
   private transient volatile ActorRef<C> ref;
-  private transient volatile Lane lane;
-  private transient volatile boolean laneLookedUp;
+  private transient volatile Route route;
 
   /**
    * The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}) in this JVM, reached
@@ -82,37 +90,21 @@ public final class SharedRef<C> implements java.io.Serializable {
     return owner;
   }
 
-  /**
-   * The lane to the actor's JVM, opened on first use; null when the actor is in this JVM or is
-   * reached over Artery.
-   *
-   * @throws OwnerGoneError when the actor's JVM is known to be gone
-   */
-  private Lane lane() {
-    if (!laneLookedUp) {
-      String here = LaneServer.startedAddress();
-      if (laneAddress == null || laneAddress.equals(here)) {
-        lane = null;
-      } else {
-        if (owner.gone()) { // not worth a connection, nor a warning that there is none
-          throw owner.error(what, null);
-        }
-        Lane opened = pushes ? PushLanes.to(laneAddress) : Lane.to(laneAddress);
-        if (opened == null && owner.goneNow()) { // it could not be reached: it ended just now
-          throw owner.error(what, null);
-        }
-        lane = opened;
-      }
-      laneLookedUp = true;
+  private Route route() {
+    Route r = route;
+    if (r == null) {
+      r = new Route(path, what, laneAddress,
+          pushes ? Route.Target.PUSHING_ACTOR : Route.Target.ACTOR, owner);
+      route = r;
     }
-    return lane;
+    return r;
   }
 
   /**
    * This JVM for a message's {@code jvm} (whom the actor watches for this JVM's death): its
    * registry, or null when this JVM's ActorSystem is not running. A message sent then goes over a
    * lane, where the receiving JVM watches the lane instead, so a JVM that uses primitives only
-   * over lanes never starts its ActorSystem. (Over Artery, {@link #ask} starts it first.)
+   * over lanes never starts its ActorSystem. (Over Artery, the route starts it first.)
    */
   public static ActorRef<?> jvm() {
     return ProcessRuntime.startedSystem() == null ? null : ProcessRuntime.registry();
@@ -120,7 +112,7 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   /** A request id no other request of the program uses. */
   public static long nextId() {
-    return QueueClient.nextId();
+    return Route.nextId();
   }
 
   /** The actor, resolved (and this JVM's ActorSystem started) on first use. */
@@ -138,17 +130,14 @@ public final class SharedRef<C> implements java.io.Serializable {
    * dropped (nothing waits for it there).
    */
   public void tell(C message) {
+    if (owner.isHere()) {
+      ref().tell(message);
+      return;
+    }
     try {
-      Lane l = lane();
-      if (l != null) {
-        l.tellActor(path, message);
-      } else {
-        Gateway.send(path, (io.multiproc.internal.wire.Wire) message);
-      }
+      route().tell((replyTo, jvm) -> (Wire) message, INBOX, false);
     } catch (ProcessError e) {
-      if (owner.isHere()) {
-        throw e;
-      }
+      // the actor's JVM is gone: nothing waits for the message there
     }
   }
 
@@ -165,20 +154,15 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
+  @SuppressWarnings("unchecked")
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
-    Lane l = lane();
-    CompletableFuture<Reply> answer = expect(id);
-    if (l != null) {
-      try {
-        l.sendActor(path, request.apply(id, null));
-      } catch (ProcessError e) {
-        SyncInbox.forget(id);
-        throw owner.error(what, e); // the lane ended with the actor's JVM
-      }
+    if (owner.isHere()) {
+      CompletableFuture<Reply> answer = expect(id);
+      ref().tell(request.apply(id, SyncInbox.ref()));
       return await(id, answer, wait);
     }
-    Gateway.send(path, (io.multiproc.internal.wire.Wire) request.apply(id, SyncInbox.ref()));
-    return await(id, answer, wait);
+    return route().ask(id, (replyTo, jvm) -> (Wire) request.apply(id, (ActorRef<Reply>) replyTo),
+        INBOX, wait);
   }
 
   /** The future of the answer with {@code id}; call before sending what it answers. */
@@ -195,44 +179,7 @@ public final class SharedRef<C> implements java.io.Serializable {
    *     interrupted
    */
   public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
-    Lane l = lane();
-    Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
-    try {
-      if (l != null) { // a thread waiting for an answer reads the lane
-        try {
-          return l.awaitAnswer(id, answer, wait == null ? null : timeout);
-        } catch (ProcessError e) {
-          throw owner.error(what, e); // the lane ended with the actor's JVM
-        } finally {
-          SyncInbox.forget(id); // read off the lane by this thread: never through the inbox
-        }
-      }
-      owner.track(answer, what); // the owner's end fails the answer, at once when known
-      try {
-        return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } finally {
-        owner.untrack(answer);
-      }
-    } catch (TimeoutException e) {
-      SyncInbox.forget(id);
-      throw unanswered(timeout);
-    } catch (ExecutionException e) {
-      SyncInbox.forget(id);
-      if (e.getCause() instanceof OwnerGoneError) {
-        throw owner.error(what, null);
-      }
-      throw new ProcessError("the " + what + " at " + path + " failed: " + e.getCause(),
-          e.getCause());
-    } catch (InterruptedException e) {
-      SyncInbox.forget(id);
-      Thread.currentThread().interrupt();
-      throw new ProcessError("interrupted while waiting on the " + what + " at " + path, e);
-    }
-  }
-
-  private ProcessError unanswered(Duration timeout) {
-    return new ProcessError("the " + what + " at " + path + " did not answer within " + timeout
-        + ": the process that created it may have ended");
+    return route().await(id, answer, INBOX, wait);
   }
 
   /** As {@link #ask}, raising {@link IllegalStateException} when the actor refused. */

@@ -1,4 +1,4 @@
-package io.multiproc.internal.sync;
+package io.multiproc.internal.route;
 
 import io.multiproc.ProcessError;
 import io.multiproc.internal.lane.Lane;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
  * own answers. The lane's end (the other JVM died) tells the objects' actors of this JVM's death
  * at once, and this JVM of theirs.
  */
-final class PushLanes {
+public final class PushLanes {
   private static final Map<String, Lane> LANES = new ConcurrentHashMap<>();
 
   private PushLanes() {}
@@ -24,7 +24,7 @@ final class PushLanes {
    * The push lane to the JVM accepting at {@code address}, opened (and
    * its reader started) on first use; null when none can be opened.
    */
-  static Lane to(String address) {
+  public static Lane to(String address) {
     Lane lane = LANES.get(address);
     if (lane != null) {
       return lane;
@@ -51,7 +51,7 @@ final class PushLanes {
   private static void read(Lane lane) {
     try {
       // an answer nobody will send: this thread keeps the turn to read, and hands every frame on
-      lane.awaitAnswer(SharedRef.nextId(), new CompletableFuture<>(), null);
+      lane.awaitAnswer(Route.nextId(), new CompletableFuture<>(), null);
     } catch (ProcessError e) {
       // the lane ended with its JVM: requests on it fail now, the owner's watch tells the rest
     } catch (InterruptedException | TimeoutException e) {
@@ -60,7 +60,7 @@ final class PushLanes {
   }
 
   /** Waits until everything sent on every push lane was handled; called as a process ends. */
-  static void syncAll() {
+  public static void syncAll() {
     for (Lane lane : LANES.values()) {
       try {
         lane.sync();

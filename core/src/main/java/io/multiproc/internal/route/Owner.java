@@ -1,4 +1,4 @@
-package io.multiproc.internal.sync;
+package io.multiproc.internal.route;
 
 import io.multiproc.OwnerGoneError;
 import io.multiproc.internal.PidWatch;

@@ -1,4 +1,4 @@
-package io.multiproc.internal.sync;
+package io.multiproc.internal.route;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
