@@ -4,6 +4,7 @@ import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.queue.OpenEnds;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.route.Owner;
 import io.multiproc.internal.wire.Reducer;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,6 +32,8 @@ public final class Connection implements AutoCloseable, Serializable {
   private final String peer; // where this end writes; null when it cannot write
   private final String lane; // where the JVM holding both mailboxes accepts lanes, or null
   private long copy; // this copy's id among the open copies of this end, at the peer
+  /** The JVM holding both mailboxes: a call fails with OwnerGoneError once it is gone. */
+  private final Owner owner;
   private transient volatile boolean closed;
   private transient volatile QueueClient reader;
   private transient volatile QueueClient writer;
@@ -39,6 +42,7 @@ public final class Connection implements AutoCloseable, Serializable {
     this.inbox = inbox;
     this.peer = peer;
     this.lane = lane;
+    this.owner = Owner.here();
     this.copy = copy;
     OpenEnds.opened(this, this::detach);
   }
@@ -197,7 +201,7 @@ public final class Connection implements AutoCloseable, Serializable {
   private QueueClient reader() {
     QueueClient c = reader;
     if (c == null) {
-      c = new QueueClient(inbox, lane);
+      c = new QueueClient(inbox, lane, owner);
       reader = c;
     }
     return c;
@@ -206,7 +210,7 @@ public final class Connection implements AutoCloseable, Serializable {
   private QueueClient writer() {
     QueueClient c = writer;
     if (c == null) {
-      c = new QueueClient(peer, lane);
+      c = new QueueClient(peer, lane, owner);
       writer = c;
     }
     return c;

@@ -4,6 +4,7 @@ import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.lane.LaneServer;
 import io.multiproc.internal.queue.QueueActor;
 import io.multiproc.internal.queue.QueueClient;
+import io.multiproc.internal.route.Owner;
 import io.multiproc.internal.queue.QueueState;
 import io.multiproc.internal.wire.Reducer;
 import java.io.Serializable;
@@ -51,6 +52,8 @@ public class Queue<T> implements Serializable {
   private final String path;
   private final String lane;
   private final int maxsize;
+  /** The JVM holding the queue's state: a call fails with OwnerGoneError once it is gone. */
+  private final Owner owner;
   private transient volatile QueueClient client;
   private transient volatile boolean closed;
 
@@ -74,6 +77,7 @@ public class Queue<T> implements Serializable {
     this.path = QueueActor.start(joinable ? QueueState.joinable(this.maxsize)
         : QueueState.queue(this.maxsize), "queue");
     this.lane = LaneServer.address();
+    this.owner = Owner.here();
   }
 
   /** Puts {@code item}, waiting for room as long as it takes. */
@@ -191,7 +195,7 @@ public class Queue<T> implements Serializable {
   QueueClient client() {
     QueueClient c = client;
     if (c == null) {
-      c = new QueueClient(path, lane);
+      c = new QueueClient(path, lane, owner);
       client = c;
     }
     return c;

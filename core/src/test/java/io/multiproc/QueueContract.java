@@ -229,6 +229,44 @@ public abstract class QueueContract extends StartMethodContract {
     q.taskDone();
   }
 
+  static void makeQueueAndWait(Queue<Object> out) throws InterruptedException {
+    out.put(new Queue<String>());
+    out.put(Pipe.open(true).left());
+    Thread.sleep(Long.MAX_VALUE); // killed here
+  }
+
+  /**
+   * A queue or pipe whose JVM is killed fails every call with the one error for an owner that is
+   * gone, on every route: a get under way (or about to be) as soon as the end is known, later
+   * calls at once.
+   */
+  @Test
+  void queueAndPipe_ownerKilled_callsFailWithOwnerGone() throws Exception {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Queue<Object> out = new Queue<>();
+    Process owner = ctx().process(QueueContract::makeQueueAndWait, out);
+    owner.start();
+    @SuppressWarnings("unchecked")
+    Queue<String> q = (Queue<String>) out.get();
+    Connection end = (Connection) out.get();
+    q.put("there"); // reached, and the route chosen
+    assertEquals("there", q.get());
+    java.util.concurrent.CompletableFuture<String> waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> q.get(true, Duration.ofSeconds(120)));
+    owner.kill();
+    owner.join();
+    java.util.concurrent.ExecutionException e = assertThrows(
+        java.util.concurrent.ExecutionException.class,
+        () -> waiting.get(60, java.util.concurrent.TimeUnit.SECONDS),
+        "a get under way ends with the queue's owner");
+    assertTrue(e.getCause() instanceof OwnerGoneError, e.getCause().toString());
+    OwnerGoneError gone = assertThrows(OwnerGoneError.class, () -> q.get(true, Duration.ofSeconds(2)));
+    assertTrue(gone.getMessage().contains("pid " + owner.pid()), gone.getMessage());
+    assertThrows(OwnerGoneError.class, () -> end.poll(Duration.ofSeconds(2)));
+  }
+
   @Test
   void simpleQueue_putGetEmpty() {
     SimpleQueue<String> q = new SimpleQueue<>();

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import io.multiproc.internal.lane.Lane;
+import io.multiproc.internal.route.Owner;
 import io.multiproc.internal.route.Route;
 import io.multiproc.internal.transport.Peer;
 import io.multiproc.internal.transport.Gateway;
@@ -82,12 +83,12 @@ public final class QueueClient {
   private int inFlight;
 
   /**
-   * The way to the queue at {@code path}, whose JVM accepts lanes at {@code laneAddress} (null:
-   * it does not, and other JVMs reach it over Artery).
+   * The way to the queue at {@code path}, whose JVM ({@code owner}) accepts lanes at {@code
+   * laneAddress} (null: it does not, and other JVMs reach it over Artery).
    */
-  public QueueClient(String path, String laneAddress) {
+  public QueueClient(String path, String laneAddress, Owner owner) {
     this.path = path;
-    this.route = new Route(path, "queue", laneAddress, Route.Target.RECEIVER, null);
+    this.route = new Route(path, "queue", laneAddress, Route.Target.RECEIVER, owner);
   }
 
   /** A request id no other request of the program uses. */
