@@ -297,4 +297,81 @@ public abstract class ProcessContract extends StartMethodContract {
     assertTrue(Files.exists(dir.resolve("done")),
         "the process waited for its non-daemon thread, as CPython's does");
   }
+
+  // ------------------------------------------- how a child JVM ends (JVM start methods only)
+
+  static void exitWith(Integer status) {
+    System.exit(status);
+  }
+
+  @Test
+  void systemExit143_isExitcode143_notASignal() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(threads(), "System.exit would end this JVM");
+    Process p = ctx().process(ProcessContract::exitWith, 143);
+    p.start();
+    p.join();
+    assertEquals(143, p.exitcode(), "only a real signal gives -N");
+  }
+
+  static void registerHooks(String dir) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        write(dir + "/hook-ran", "ran");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        waitFor(dir + "/never"); // a hook that hangs: the bound ends the JVM all the same
+      } catch (Exception e) {
+        // ends with the JVM
+      }
+    }));
+  }
+
+  @Test
+  void normalExit_runsShutdownHooks_aHangingHookDoesNotKeepTheJvm() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(threads(), "hooks belong to a JVM");
+    Process p = ctx().process(ProcessContract::registerHooks, dir.toString());
+    p.start();
+    p.join();
+    assertEquals(0, p.exitcode());
+    // join() returns at the exit report; the hooks run after it, until the JVM is gone
+    ProcessHandle.of(p.pid()).ifPresent(h -> h.onExit().join());
+    assertTrue(Files.exists(dir.resolve("hook-ran")), "the user's shutdown hook ran");
+  }
+
+  /** A grandchild that reports, once its parent's JVM is gone, whether it sees it alive. */
+  static void outliveParent(String dir) throws Exception {
+    Process parent = Multiprocessing.parentProcess();
+    Long ppid = parent.pid();
+    while (ProcessHandle.of(ppid).map(ProcessHandle::isAlive).orElse(false)) {
+      Thread.sleep(10); // polls a condition: the parent's end, which the test brings about
+    }
+    write(dir + "/orphan", ProcessHandle.current().pid() + "|" + parent.isAlive());
+  }
+
+  static void startGrandchildAndWait(String method, String dir) throws Exception {
+    Process g = Multiprocessing.getContext(method).process(ProcessContract::outliveParent, dir);
+    g.start();
+    write(dir + "/ready", "ready");
+    waitFor(dir + "/never");
+  }
+
+  @Test
+  void terminate_endsChildWithRunningNonDaemonGrandchild_orphanSeesParentGone() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(threads(), "a thread cannot be signalled");
+    Process p = ctx().process(ProcessContract::startGrandchildAndWait, startMethod(),
+        dir.toString());
+    p.start();
+    waitFor(dir + "/ready");
+    p.terminate();
+    p.join(Duration.ofSeconds(60)); // a guard against a hang, not a measure
+    assertEquals(-15, p.exitcode(), "SIGTERM ends the child at once");
+    waitFor(dir + "/orphan");
+    String[] seen = Files.readString(dir.resolve("orphan")).split("\\|");
+    ProcessHandle.of(Long.parseLong(seen[0])).ifPresent(h -> h.onExit().join());
+    assertEquals("false", seen[1], "the orphan sees its parent gone");
+  }
 }

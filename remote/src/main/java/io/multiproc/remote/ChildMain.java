@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionException;
  * input; a forkserver spare then starts its ActorSystem and proves the authkey by registering
  * with its parent. It waits for the process to run (at once under spawn; when a start() picks it,
  * for a spare), runs it on this main thread, reports the exit code after its last output, lets its
- * messages leave, and halts with that code.
+ * messages leave, and exits with that code (its user's shutdown hooks run, bounded in time).
  *
  * <p>Exit statuses of its own: 2 when the parent refused the registration, 3 when the bootstrap
  * could not be read. When standard input ends (the parent died), a daemon process ends at once.
@@ -27,6 +27,7 @@ public final class ChildMain {
 
   /** Entry point; takes no arguments: everything comes over standard input. */
   public static void main(String[] args) {
+    ChildExit.onSigterm(); // first: a SIGTERM from now on ends this JVM at once
     ParentLink parent = new ParentLink();
     Bootstrap boot;
     try {
@@ -56,6 +57,8 @@ public final class ChildMain {
     ProcessRuntime.setJvmProcess(process, new ProcessRuntime.ParentInfo(
         boot.parentPid(), boot.parentName(), boot.registryPath()));
     parent.running(process.daemon());
+    ChildExit.watchSystemExit(ProcessRuntime.settings().pumpOutput(),
+        ProcessRuntime.settings().shutdownHooksTimeout());
     int code = ProcessAccess.get().bootstrap(process);
     ProcessRuntime.awaitProgramThreadsEnded(); // the non-daemon threads its process started
     io.multiproc.internal.queue.OpenEnds.closeAll(); // as an exiting process closes its fds
@@ -63,14 +66,11 @@ public final class ChildMain {
     io.multiproc.internal.queue.QueueClient.flushAll(); // its puts (and closes) are handled
     // the exit report follows the process's last output on both streams, so the parent's join
     // returns as soon as it is printed, while this JVM lets its messages leave and halts
-    if (ProcessRuntime.settings().pumpOutput()) {
-      ExitReport.write(System.out, code);
-      ExitReport.write(System.err, code);
-    }
+    ChildExit.report(code);
     parent.close();
     ClassDataSharing.dumpIfTrainee();
     ProcessRuntime.stopSystem(ProcessRuntime.settings().exitFlushTimeout());
-    halt(code);
+    ChildExit.exit(code); // the user's shutdown hooks run, bounded
   }
 
   /**

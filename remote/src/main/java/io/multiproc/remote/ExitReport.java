@@ -14,6 +14,9 @@ import java.util.Arrays;
 final class ExitReport {
   private static final byte[] MARK = "\u0000\u0001multiproc-exit:".getBytes(StandardCharsets.UTF_8);
 
+  /** The code that says "judge me by my OS exit status" (a System.exit in user code). */
+  static final int OS_STATUS = Integer.MIN_VALUE;
+
   private ExitReport() {}
 
   static void write(PrintStream out, int code) {

@@ -50,7 +50,9 @@ final class JvmChild {
         onExit.accept(code);
       }
       Integer r = reported;
-      exit.complete(r != null ? r : code > 128 && code <= 128 + 64 ? -(code - 128) : code);
+      // with no report the JVM died of a signal it could not catch (SIGKILL): status 128+N
+      exit.complete(r != null && r != ExitReport.OS_STATUS ? r
+          : r == null && code > 128 && code <= 128 + 64 ? -(code - 128) : code);
     });
   }
 
@@ -103,7 +105,7 @@ final class JvmChild {
   /** Called by a pump that met the exit report; the second one ends the process for join(). */
   private void reportSeen(int code) {
     reported = code;
-    if (reportsPending.decrementAndGet() == 0) {
+    if (reportsPending.decrementAndGet() == 0 && code != ExitReport.OS_STATUS) {
       exit.complete(code);
     }
   }
