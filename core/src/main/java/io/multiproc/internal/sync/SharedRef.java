@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -164,6 +165,16 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
+    return ask(id, request, wait, null, null);
+  }
+
+  /**
+   * As {@link #ask(long, BiFunction, Duration)}, for a request that waits at the actor: when the
+   * wait is interrupted, see {@link #await(long, CompletableFuture, Duration, BiFunction,
+   * Consumer)}.
+   */
+  public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait,
+      BiFunction<Long, ActorRef<Reply>, C> cancel, Consumer<Reply> raced) {
     Lane l = lane();
     CompletableFuture<Reply> answer = expect(id);
     if (l != null) {
@@ -173,10 +184,10 @@ public final class SharedRef<C> implements java.io.Serializable {
         SyncInbox.forget(id);
         throw owner.error(what, e); // the lane ended with the actor's JVM
       }
-      return await(id, answer, wait);
+      return await(id, answer, wait, cancel, raced);
     }
     ref().tell(request.apply(id, SyncInbox.ref()));
-    return await(id, answer, wait);
+    return await(id, answer, wait, cancel, raced);
   }
 
   /** The future of the answer with {@code id}; call before sending what it answers. */
@@ -193,6 +204,19 @@ public final class SharedRef<C> implements java.io.Serializable {
    *     interrupted
    */
   public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
+    return await(id, answer, wait, null, null);
+  }
+
+  /**
+   * As {@link #await(long, CompletableFuture, Duration)}; when the wait is interrupted, the
+   * request is first taken back at the actor, so nothing is left registered there: the request
+   * {@code cancel} makes (from a fresh id) is sent and answered with the interrupt flag cleared,
+   * and an answer to {@code id} that came before it (the actor answers in order: a grant that
+   * raced the cancel) goes to {@code raced}, which gives it back. Then the interrupt raises as
+   * ever, with the flag set. A null {@code cancel}: nothing is taken back.
+   */
+  public Reply await(long id, CompletableFuture<Reply> answer, Duration wait,
+      BiFunction<Long, ActorRef<Reply>, C> cancel, Consumer<Reply> raced) {
     Lane l = lane();
     Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
     try {
@@ -220,9 +244,26 @@ public final class SharedRef<C> implements java.io.Serializable {
       throw new ProcessError("the " + what + " at " + path + " failed: " + e.getCause(),
           e.getCause());
     } catch (InterruptedException e) {
+      if (cancel != null) {
+        takeBack(answer, cancel, raced);
+      }
       SyncInbox.forget(id);
       Thread.currentThread().interrupt();
       throw new ProcessError("interrupted while waiting on the " + what + " at " + path, e);
+    }
+  }
+
+  private void takeBack(CompletableFuture<Reply> answer, BiFunction<Long, ActorRef<Reply>, C> cancel,
+      Consumer<Reply> raced) {
+    Thread.interrupted(); // the round trips below must not be cut short by the same interrupt
+    try {
+      ask(cancel, Duration.ZERO);
+      Reply first = answer.getNow(null);
+      if (first != null && raced != null) {
+        raced.accept(first);
+      }
+    } catch (ProcessError e) {
+      // the owner is gone (nothing is registered any more), or interrupted again: give up
     }
   }
 
