@@ -59,13 +59,24 @@ public final class Barrier implements Serializable {
    *
    * @throws BrokenBarrierException when the barrier is broken, or breaks while waiting (a timeout
    *     breaks it)
-   * @throws ProcessError when the action failed in this process (the barrier is then broken)
+   * @throws ProcessError when the action failed in this process (the barrier is then broken), or
+   *     the wait is interrupted (the cause is the InterruptedException, the flag stays set, and
+   *     this party has left the round)
    * @throws IllegalArgumentException when {@code timeout} is negative
    */
   public int await(Duration timeout) {
     long ms = SharedRef.millis(true, Timeouts.check(timeout));
-    Reply r = actor.ask((id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
-        SharedRef.jvm()), timeout);
+    long request = SharedRef.nextId();
+    // interrupted: the party leaves the round (as CPython's); if it was to run the action, the
+    // action fails, which breaks the barrier for the others
+    Reply r = actor.ask(request, (id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
+        SharedRef.jvm()), timeout, (id, replyTo) -> new BarrierActor.Cancel(id, request,
+        replyTo), raced -> {
+          if (raced instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
+            actor.ask((id, replyTo) -> new BarrierActor.ActionDone(id, false, replyTo),
+                Duration.ZERO);
+          }
+        });
     if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
       boolean ok = false;
       try {

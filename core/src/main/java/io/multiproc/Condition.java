@@ -5,10 +5,13 @@ import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.ConditionActor;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
+import io.multiproc.internal.sync.SyncInbox;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * A condition variable shared by processes, the twin of CPython's
@@ -71,7 +74,9 @@ public final class Condition implements Acquirable, Serializable {
    *
    * @throws IllegalStateException when the calling thread does not hold the lock
    * @throws IllegalArgumentException when {@code timeout} is negative
-   * @throws ProcessError when the condition's process is gone or the wait is interrupted
+   * @throws ProcessError when the condition's process is gone, or the wait is interrupted (the
+   *     cause is the InterruptedException; the flag stays set, the waiter is off the list, and
+   *     the lock is held again, as CPython's wait raises after taking it back)
    */
   public boolean await(Duration timeout) {
     Timeouts.check(timeout);
@@ -79,16 +84,37 @@ public final class Condition implements Acquirable, Serializable {
     long ticket = SharedRef.nextId();
     CompletableFuture<Reply> woken = SharedRef.expect(ticket);
     long ms = SharedRef.millis(true, timeout);
-    actor.ask((id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms, replyTo,
-        SharedRef.jvm()), Duration.ZERO);
+    // interrupted: the waiter is taken off the actor's list; a notify that raced it passes on
+    BiFunction<Long, ActorRef<Reply>, ConditionActor.Command> cancel =
+        (id, replyTo) -> new ConditionActor.Cancel(id, ticket, replyTo);
+    try {
+      actor.ask(SharedRef.nextId(), (id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms,
+          replyTo, SharedRef.jvm()), Duration.ZERO, cancel, null);
+    } catch (RuntimeException e) {
+      SyncInbox.forget(ticket);
+      throw e;
+    }
     int saved = lock instanceof RLock r ? r.releaseAll() : release1();
     try {
-      return actor.await(ticket, woken, timeout) instanceof Reply.Ok;
+      return actor.await(ticket, woken, timeout, cancel, raced -> {
+        if (raced instanceof Reply.Ok) {
+          actor.ask((id, replyTo) -> new ConditionActor.Notify(id, 1, replyTo), Duration.ZERO);
+        }
+      }) instanceof Reply.Ok;
     } finally {
-      if (lock instanceof RLock r) {
-        r.restore(saved);
-      } else {
-        lock.acquire();
+      // as CPython, the wait returns or raises holding the lock again; an interrupt that ended
+      // it waits until then (the flag is set again after)
+      boolean interrupted = Thread.interrupted();
+      try {
+        if (lock instanceof RLock r) {
+          r.restore(saved);
+        } else {
+          lock.acquire();
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

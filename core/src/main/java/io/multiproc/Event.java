@@ -58,12 +58,16 @@ public final class Event implements Serializable {
    * so false means the time ran out, as CPython's {@code wait(timeout)}.
    *
    * @throws IllegalArgumentException when {@code timeout} is negative
-   * @throws ProcessError when the event's process is gone or the wait is interrupted
+   * @throws ProcessError when the event's process is gone, or the wait is interrupted (the cause
+   *     is the InterruptedException, the flag stays set, and nothing waits at the event any more)
    */
   public boolean await(Duration timeout) {
     long ms = SharedRef.millis(true, Timeouts.check(timeout));
-    return actor.ask((id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
-        SharedRef.jvm()), timeout) instanceof Reply.Ok;
+    long request = SharedRef.nextId();
+    // interrupted: the wait is taken off the actor's list (nothing to give back)
+    return actor.ask(request, (id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
+        SharedRef.jvm()), timeout, (id, replyTo) -> new EventActor.Cancel(id, request, replyTo),
+        null) instanceof Reply.Ok;
   }
 
   @Override

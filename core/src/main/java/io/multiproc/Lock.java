@@ -20,6 +20,9 @@ import java.time.Duration;
  * <p>A process that dies holding the lock releases it, and the release is logged with its name
  * and pid (CPython deadlocks here, gh-88304). Use {@code try (var held = lock.hold()) { … }} for
  * Python's {@code with lock:}.
+ *
+ * <p>Only a process that <em>dies</em> (killed, crashed) gives back what it held, and that is
+ * logged; a process that ends normally keeps it, as under CPython: the lock stays locked until some process releases it.
  */
 public final class Lock implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;

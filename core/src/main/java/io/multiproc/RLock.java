@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Nested acquires and releases are counted in the owner's own process and cost no message;
  * the outermost ones go to the lock's actor, which serves waiters first come, first served. A
  * process that dies holding the lock releases it, and the release is logged with its name and pid.
+ *
+ * <p>Only a process that <em>dies</em> (killed, crashed) gives back what it held, and that is
+ * logged; a process that ends normally keeps it, as under CPython: the lock stays with its owner, which no longer runs, so nobody can release it.
  */
 public final class RLock implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;

@@ -13,6 +13,9 @@ import java.time.Duration;
  *
  * <p>Waiters are served first come, first served. A process that dies holding permits releases
  * them, and the release is logged with its name and pid.
+ *
+ * <p>Only a process that <em>dies</em> (killed, crashed) gives back what it held, and that is
+ * logged; a process that ends normally keeps it, as under CPython: its permits stay taken until some process releases them (a semaphore is a counter).
  */
 public class Semaphore implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;

@@ -315,4 +315,62 @@ public abstract class SignalContract extends StartMethodContract {
     assertThrows(OwnerGoneError.class, () -> b.await(Duration.ofSeconds(2)));
     assertThrows(OwnerGoneError.class, v::get);
   }
+
+  static boolean awaitSignal(Condition c, Duration timeout) {
+    try (var held = c.hold()) {
+      return c.await(timeout);
+    }
+  }
+
+  private void conditionInterrupted(Condition c) throws Exception {
+    // the interrupted thread is in the condition's own JVM: the worst case
+    Interrupts.interruptWhileWaiting(() -> {
+      c.acquire();
+      c.await();
+    }, c::waiting, c::release); // as CPython: the wait raised holding the lock again
+    assertEquals(0, c.waiting(), "the interrupted waiter is still registered");
+    assertTrue(c.acquire(false, null), "the lock is held by nobody after the interrupt");
+    c.release();
+    java.util.concurrent.CompletableFuture<Boolean> live =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> awaitSignal(c, Duration.ofSeconds(60)));
+    SyncContract.awaitCount(c::waiting, 1);
+    try (var held = c.hold()) {
+      c.signal();
+    }
+    assertTrue(live.get(90, java.util.concurrent.TimeUnit.SECONDS),
+        "the live waiter was not woken by the notify");
+  }
+
+  @Test
+  void condition_awaitInterrupted_holdsTheLockAgain_nextNotifyGoesToTheLiving()
+      throws Exception {
+    conditionInterrupted(new Condition());
+    conditionInterrupted(new Condition(new Lock()));
+  }
+
+  @Test
+  void event_awaitInterrupted_raisesAndKeepsTheFlag() throws Exception {
+    Event e = new Event();
+    java.util.concurrent.atomic.AtomicInteger started =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Interrupts.interruptWhileWaiting(() -> {
+      started.set(1);
+      e.await();
+    }, started::get, () -> { });
+    e.set();
+    assertTrue(e.await(Duration.ZERO));
+  }
+
+  @Test
+  void barrier_awaitInterrupted_partyLeaves_roundGoesOnWithoutIt() throws Exception {
+    Barrier b = new Barrier(2);
+    Interrupts.interruptWhileWaiting(b::await, b::nWaiting, () -> { });
+    assertEquals(0, b.nWaiting(), "the interrupted party still waits");
+    assertFalse(b.broken());
+    java.util.concurrent.CompletableFuture<Integer> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(b::await);
+    SyncContract.awaitCount(b::nWaiting, 1);
+    assertEquals(1, b.await() + first.get(60, java.util.concurrent.TimeUnit.SECONDS));
+  }
 }

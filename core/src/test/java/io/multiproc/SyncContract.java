@@ -336,4 +336,101 @@ public abstract class SyncContract extends StartMethodContract {
     late.join();
     assertEquals(0, late.exitcode());
   }
+
+  static void acquireAndReturn(Acquirable lock) {
+    lock.acquire(); // and returns holding it: exit code 0
+  }
+
+  /**
+   * Waits until {@code p}'s JVM has ended and the primitive's actor handled that end (it watches
+   * {@code peers} JVMs, none once the child's end is known); at once for a thread.
+   */
+  static void awaitJvmGone(Process p, IntSupplier peers) throws Exception {
+    if (p.pid() == ProcessHandle.current().pid()) {
+      return;
+    }
+    ProcessHandle.of(p.pid()).ifPresent(h -> h.onExit().join());
+    awaitCount(peers, 0);
+  }
+
+  @Test
+  void semaphores_keptByAChildThatReturns_parentReleasesThem() throws Exception {
+    Semaphore sem = new Semaphore(1);
+    BoundedSemaphore bounded = new BoundedSemaphore(1);
+    Process p = ctx().process(SyncContract::acquireAndReturn, sem);
+    Process q = ctx().process(SyncContract::acquireAndReturn, bounded);
+    p.start();
+    q.start();
+    p.join();
+    q.join();
+    assertEquals(0, p.exitcode());
+    assertEquals(0, q.exitcode());
+    awaitJvmGone(p, () -> sem.snapshot().peers());
+    awaitJvmGone(q, () -> bounded.snapshot().peers());
+    // CPython: a semaphore is a counter; a process that ended normally gives nothing back
+    assertEquals(0, sem.getValue());
+    sem.release();
+    assertEquals(1, sem.getValue());
+    bounded.release();
+    IllegalStateException e = assertThrows(IllegalStateException.class, bounded::release);
+    assertEquals("semaphore or lock released too many times", e.getMessage());
+  }
+
+  @Test
+  void lock_heldByAChildThatReturns_staysLockedUntilReleased() throws Exception {
+    Lock lock = new Lock();
+    Process p = ctx().process(SyncContract::acquireAndReturn, lock);
+    p.start();
+    p.join();
+    assertEquals(0, p.exitcode());
+    awaitJvmGone(p, () -> lock.snapshot().peers());
+    assertFalse(lock.acquire(false, null), "the lock was given back by a child that returned");
+    lock.release(); // any process may release a Lock
+    assertTrue(lock.acquire(false, null));
+    lock.release();
+  }
+
+  @Test
+  void semaphore_acquireInterrupted_leavesNoWaiter_nextPermitGoesToTheLiving() throws Exception {
+    Semaphore sem = new Semaphore(0);
+    Interrupts.interruptWhileWaiting(sem::acquire, () -> sem.snapshot().waiting(), () -> { });
+    assertEquals(0, sem.snapshot().waiting(), "the interrupted acquire still waits");
+    sem.release();
+    assertTrue(sem.acquire(false, null), "the permit went to the interrupted acquire");
+  }
+
+  @Test
+  void rlock_acquireInterrupted_leavesNoWaiter_nextOwnerGetsIt() throws Exception {
+    RLock lock = new RLock();
+    lock.acquire();
+    Interrupts.interruptWhileWaiting(lock::acquire, () -> lock.snapshot().waiting(), () -> { });
+    assertEquals(0, lock.snapshot().waiting(), "the interrupted acquire still waits");
+    lock.release();
+    CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
+      boolean got = lock.acquire(false, null);
+      if (got) {
+        lock.release();
+      }
+      return got;
+    });
+    assertTrue(other.get(60, TimeUnit.SECONDS), "the lock went to the interrupted acquire");
+  }
+
+  @Test
+  void lock_acquireInterruptedWhileAChildHoldsIt_nothingLeftRegistered() throws Exception {
+    Lock lock = new Lock();
+    Queue<String> said = new Queue<>();
+    Event go = new Event();
+    Process p = ctx().process(SyncContract::holdUntil, lock, said, go);
+    p.start();
+    assertEquals("held", said.get());
+    Interrupts.interruptWhileWaiting(lock::acquire, lock::waiting, () -> { });
+    assertEquals(0, lock.waiting(), "the interrupted acquire still waits");
+    go.set();
+    assertTrue(lock.acquire(true, Duration.ofSeconds(60)), "the lock went to the interrupted"
+        + " acquire");
+    lock.release();
+    p.join();
+    assertEquals(0, p.exitcode());
+  }
 }

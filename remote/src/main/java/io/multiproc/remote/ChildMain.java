@@ -62,7 +62,7 @@ public final class ChildMain {
     int code = ProcessAccess.get().bootstrap(process);
     ProcessRuntime.awaitProgramThreadsEnded(); // the non-daemon threads its process started
     io.multiproc.internal.queue.OpenEnds.closeAll(); // as an exiting process closes its fds
-    io.multiproc.internal.sync.LeasedLock.returnAll(); // the locks it keeps but does not hold
+    io.multiproc.internal.sync.SyncObjects.leaveAll(); // kept locks/permits stay held; leases go back
     io.multiproc.internal.queue.QueueClient.flushAll(); // its puts (and closes) are handled
     // the exit report follows the process's last output on both streams, so the parent's join
     // returns as soon as it is printed, while this JVM lets its messages leave and halts

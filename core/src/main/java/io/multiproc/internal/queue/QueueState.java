@@ -4,18 +4,14 @@ import io.multiproc.internal.transport.Peer;
 import io.multiproc.internal.transport.Receivers;
 import io.multiproc.internal.queue.QueueActor.Command;
 import io.multiproc.internal.queue.QueueActor.Reply;
+import io.multiproc.internal.route.Waiters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +56,7 @@ public final class QueueState {
         return t;
       });
 
-  private record Waiting(Command request, Replier replier, Object owner) {}
-
-  private record HandedOut(byte[] item, Object owner) {}
+  private record Waiting(long id, Command request, Replier replier, Object owner) {}
 
   private record Answer(Replier to, Reply reply) {}
 
@@ -73,37 +67,26 @@ public final class QueueState {
   private final int maxsize;
   /** A pipe end's bytes held before a put waits for room; 0 for a queue (it counts items). */
   private final long maxBytes;
-  private final boolean joinable;
   private final ArrayDeque<byte[]> items = new ArrayDeque<>();
   private long heldBytes;
-  private final LinkedHashMap<Long, Waiting> getters = new LinkedHashMap<>();
-  private final LinkedHashMap<Long, Waiting> putters = new LinkedHashMap<>();
-  private final LinkedHashMap<Long, Waiting> pollers = new LinkedHashMap<>();
-  private final Map<Long, Waiting> joiners = new LinkedHashMap<>();
-  private final Map<Long, HandedOut> handedOut = new LinkedHashMap<>(); // in hand-out order
-  private final Map<Long, ScheduledFuture<?>> timeouts = new HashMap<>();
-  /**
-   * For a joinable queue: by owner, the items it took (and confirmed) but did not mark done yet,
-   * oldest first; given back to the queue if the owner dies before its task_done.
-   */
-  private final Map<Object, ArrayDeque<byte[]>> undone = new LinkedHashMap<>();
-  /** For a pipe end: the open copies of the connection that writes here, with their owner. */
-  private final Map<Long, Object> writers;
-  /** For a pipe end: the open copies of the connection that reads here, with their owner. */
-  private final Map<Long, Object> readers;
+  /** One timer for the deadlines of every waiter of this state (their ids differ). */
+  private final Waiters.Timer timer = Waiters.Timer.of(TIMERS,
+      id -> handle(new QueueActor.TimedOut(id), null, null));
+  private final Waiters<Waiting> getters = new Waiters<>(timer, Waiting::owner);
+  private final Waiters<Waiting> putters = new Waiters<>(timer, Waiting::owner);
+  private final Waiters<Waiting> pollers = new Waiters<>(timer, Waiting::owner);
+  private final Waiters<Waiting> joiners = new Waiters<>(timer, Waiting::owner);
+  private final Lent lent;
+  /** For a pipe end: the open copies of the connections writing and reading here; else null. */
+  private final Copies copies;
   private long unfinished;
 
   private QueueState(int maxsize, boolean joinable, Long firstWriter, Long firstReader,
       long maxBytes) {
     this.maxsize = maxsize;
-    this.joinable = joinable;
     this.maxBytes = maxBytes;
-    this.writers = firstWriter == null ? null : new HashMap<>();
-    this.readers = firstReader == null ? null : new HashMap<>();
-    if (firstWriter != null) {
-      writers.put(firstWriter, null);
-      readers.put(firstReader, null);
-    }
+    this.lent = new Lent(joinable);
+    this.copies = firstWriter == null ? null : new Copies(firstWriter, firstReader);
   }
 
   /** A queue holding at most {@code maxsize} items (0 or less: unbounded). */
@@ -139,17 +122,7 @@ public final class QueueState {
    * such; else null (a queue, a copy in this JVM or not yet claimed, several writers).
    */
   public synchronized Peer soleFeeder() {
-    if (writers == null || writers.isEmpty()) {
-      return null;
-    }
-    Object first = null;
-    for (Object owner : writers.values()) {
-      if (!(owner instanceof Peer) || (first != null && first != owner)) {
-        return null;
-      }
-      first = owner;
-    }
-    return (Peer) first;
+    return copies == null ? null : copies.soleFeeder();
   }
 
   /** Makes this state reachable by {@code path} from this JVM's threads and lanes. */
@@ -208,7 +181,7 @@ public final class QueueState {
     } else if (c instanceof QueueActor.Get g) {
       onGet(g, to, owner, out);
     } else if (c instanceof QueueActor.Taken t) {
-      onTaken(t);
+      lent.taken(t.id());
       out.add(new Answer(to, new QueueActor.Ok(t.id())));
     } else if (c instanceof QueueActor.Size s) {
       out.add(new Answer(to, new QueueActor.Sizes(s.id(), items.size(), isFull(),
@@ -219,18 +192,15 @@ public final class QueueState {
       if (unfinished == 0) {
         out.add(new Answer(to, new QueueActor.Ok(j.id())));
       } else {
-        joiners.put(j.id(), new Waiting(j, to, owner));
+        joiners.add(j.id(), new Waiting(j.id(), j, to, owner), -1);
       }
     } else if (c instanceof QueueActor.Attach a) {
-      copies(a.reads()).put(a.copy(), null);
+      copies.attach(a.reads(), a.copy());
       out.add(new Answer(to, new QueueActor.Ok(a.id())));
     } else if (c instanceof QueueActor.Claim cl) {
-      Map<Long, Object> copies = copies(cl.reads());
-      if (copies.containsKey(cl.copy())) { // an unclaimed copy's owner is null
-        copies.put(cl.copy(), owner);
-      }
+      copies.claim(cl.reads(), cl.copy(), owner);
     } else if (c instanceof QueueActor.Detach d) {
-      copies(d.reads()).remove(d.copy());
+      copies.detach(d.reads(), d.copy());
       endIfNoWriter(out);
       breakIfNoReader(out);
     } else if (c instanceof QueueActor.Poll p) {
@@ -242,21 +212,17 @@ public final class QueueState {
     }
   }
 
-  private Map<Long, Object> copies(boolean reads) {
-    return reads ? readers : writers;
-  }
-
   private boolean isFull() {
     return maxsize > 0 ? items.size() >= maxsize : maxBytes > 0 && heldBytes >= maxBytes;
   }
 
   /** Whether nobody can receive from this pipe end any more. */
   private boolean broken() {
-    return readers != null && readers.isEmpty();
+    return copies != null && copies.noReader();
   }
 
   private boolean atEnd() {
-    return writers != null && writers.isEmpty() && items.isEmpty();
+    return copies != null && copies.noWriter() && items.isEmpty();
   }
 
   private void onPut(QueueActor.Put p, Replier to, Object owner, List<Answer> out) {
@@ -268,8 +234,7 @@ public final class QueueState {
     } else if (!p.block() || p.timeoutMs() == 0) {
       out.add(new Answer(to, new QueueActor.Full(p.id())));
     } else {
-      putters.put(p.id(), new Waiting(p, to, owner));
-      timeout(p.id(), p.timeoutMs());
+      putters.add(p.id(), new Waiting(p.id(), p, to, owner), deadline(p.timeoutMs()));
     }
   }
 
@@ -277,11 +242,15 @@ public final class QueueState {
     if (broken()) {
       return; // a pipelined send nobody can receive: dropped, its sender learns it later
     }
+    append(item);
+    serveGetters(out);
+    answerPollers(out);
+  }
+
+  private void append(byte[] item) {
     items.addLast(item);
     heldBytes += item.length;
     unfinished++;
-    serveGetters(out);
-    answerPollers(out);
   }
 
   private void onGet(QueueActor.Get g, Replier to, Object owner, List<Answer> out) {
@@ -293,14 +262,13 @@ public final class QueueState {
     } else if (!g.block() || g.timeoutMs() == 0) {
       out.add(new Answer(to, new QueueActor.Empty(g.id())));
     } else {
-      getters.put(g.id(), new Waiting(g, to, owner));
-      timeout(g.id(), g.timeoutMs());
+      getters.add(g.id(), new Waiting(g.id(), g, to, owner), deadline(g.timeoutMs()));
     }
   }
 
   private void handOut(long id, Replier to, Object owner, byte[] item, List<Answer> out) {
     if (owner != LOCAL) { // a thread of this JVM cannot die apart from the queue
-      handedOut.put(id, new HandedOut(item, owner));
+      lent.handOut(id, item, owner);
     }
     out.add(new Answer(to, new QueueActor.Item(id, item)));
   }
@@ -311,44 +279,20 @@ public final class QueueState {
     return item;
   }
 
-  /** Gives {@code item} back to the head of the queue (its owner died before it was done). */
-  private void giveBack(byte[] item) {
-    items.addFirst(item);
-    heldBytes += item.length;
-  }
-
-  /** The getter has the item; a joinable queue keeps it until the getter's task_done. */
-  private void onTaken(QueueActor.Taken t) {
-    HandedOut h = handedOut.remove(t.id());
-    if (h != null && joinable) {
-      undone.computeIfAbsent(h.owner(), k -> new ArrayDeque<>()).addLast(h.item());
-    }
-  }
-
   /** Waiting getters take items first come, first served. */
   private void serveGetters(List<Answer> out) {
-    Iterator<Map.Entry<Long, Waiting>> it = getters.entrySet().iterator();
-    while (!items.isEmpty() && it.hasNext()) {
-      Map.Entry<Long, Waiting> e = it.next();
-      it.remove();
-      cancelTimeout(e.getKey());
-      Waiting w = e.getValue();
-      handOut(e.getKey(), w.replier(), w.owner(), pollItem(), out);
+    while (!items.isEmpty() && !getters.isEmpty()) {
+      Waiting w = getters.takeFirst();
+      handOut(w.id(), w.replier(), w.owner(), pollItem(), out);
     }
   }
 
   /** Room was made: waiting putters store their items, first come, first served. */
   private void admitPutters(List<Answer> out) {
-    Iterator<Map.Entry<Long, Waiting>> it = putters.entrySet().iterator();
-    while (!isFull() && it.hasNext()) {
-      Map.Entry<Long, Waiting> e = it.next();
-      it.remove();
-      cancelTimeout(e.getKey());
-      byte[] item = ((QueueActor.Put) e.getValue().request()).item();
-      items.addLast(item);
-      heldBytes += item.length;
-      unfinished++;
-      out.add(new Answer(e.getValue().replier(), new QueueActor.Ok(e.getKey())));
+    while (!isFull() && !putters.isEmpty()) {
+      Waiting w = putters.takeFirst();
+      append(((QueueActor.Put) w.request()).item());
+      out.add(new Answer(w.replier(), new QueueActor.Ok(w.id())));
     }
     serveGetters(out);
   }
@@ -359,29 +303,21 @@ public final class QueueState {
     } else if (p.timeoutMs() == 0) {
       out.add(new Answer(to, new QueueActor.Empty(p.id())));
     } else {
-      pollers.put(p.id(), new Waiting(p, to, owner));
-      timeout(p.id(), p.timeoutMs());
+      pollers.add(p.id(), new Waiting(p.id(), p, to, owner), deadline(p.timeoutMs()));
     }
   }
 
   private void answerPollers(List<Answer> out) {
-    if ((!items.isEmpty() || atEnd()) && !pollers.isEmpty()) {
-      pollers.forEach((id, w) -> {
-        cancelTimeout(id);
-        out.add(new Answer(w.replier(), new QueueActor.Ok(id)));
-      });
-      pollers.clear();
+    if (!items.isEmpty() || atEnd()) {
+      pollers.takeAll().forEach(w -> out.add(new Answer(w.replier(), new QueueActor.Ok(w.id()))));
     }
   }
 
   /** The last writer went: waiting readers learn that nothing more will come. */
   private void endIfNoWriter(List<Answer> out) {
     if (atEnd()) {
-      getters.forEach((id, w) -> {
-        cancelTimeout(id);
-        out.add(new Answer(w.replier(), new QueueActor.Eof(id)));
-      });
-      getters.clear();
+      getters.takeAll().forEach(w -> out.add(new Answer(w.replier(),
+          new QueueActor.Eof(w.id()))));
       answerPollers(out);
     }
   }
@@ -393,27 +329,11 @@ public final class QueueState {
       return;
     }
     unfinished--;
-    markDone(owner);
+    lent.done(owner);
     out.add(new Answer(to, new QueueActor.Ok(t.id())));
     if (unfinished == 0) {
-      joiners.forEach((id, w) -> out.add(new Answer(w.replier(), new QueueActor.Ok(id))));
-      joiners.clear();
-    }
-  }
-
-  /**
-   * One item is done: the oldest that {@code owner} took, or if it took none that is pending
-   * (another process marks them done), the oldest of some other owner's.
-   */
-  private void markDone(Object owner) {
-    ArrayDeque<byte[]> mine = undone.get(owner);
-    if (mine == null) {
-      Iterator<ArrayDeque<byte[]>> any = undone.values().iterator();
-      mine = any.hasNext() ? any.next() : null;
-    }
-    if (mine != null) {
-      mine.pollFirst();
-      undone.values().removeIf(ArrayDeque::isEmpty);
+      joiners.takeAll().forEach(w -> out.add(new Answer(w.replier(),
+          new QueueActor.Ok(w.id()))));
     }
   }
 
@@ -424,19 +344,12 @@ public final class QueueState {
     }
     items.clear();
     heldBytes = 0;
-    putters.forEach((id, w) -> {
-      cancelTimeout(id);
-      out.add(new Answer(w.replier(), new QueueActor.Failed(id, BROKEN)));
-    });
-    putters.clear();
+    putters.takeAll().forEach(w -> out.add(new Answer(w.replier(),
+        new QueueActor.Failed(w.id(), BROKEN))));
   }
 
   private void onTimedOut(long id, List<Answer> out) {
-    timeouts.remove(id);
-    Waiting w = pollers.remove(id);
-    if (w == null) {
-      w = getters.remove(id);
-    }
+    Waiting w = pollers.contains(id) ? pollers.remove(id) : getters.remove(id);
     if (w != null) {
       out.add(new Answer(w.replier(), new QueueActor.Empty(id)));
     }
@@ -447,40 +360,22 @@ public final class QueueState {
   }
 
   private int dropOwner(Object owner, List<Answer> out) {
-    if (writers != null && writers.values().removeIf(owner::equals)) {
+    if (copies != null && copies.drop(false, owner)) {
       endIfNoWriter(out);
     }
-    if (readers != null && readers.values().removeIf(owner::equals)) {
+    if (copies != null && copies.drop(true, owner)) {
       breakIfNoReader(out);
     }
-    for (Map<Long, Waiting> waiting : List.of(pollers, getters, putters, joiners)) {
-      waiting.entrySet().removeIf(e -> {
-        boolean dead = java.util.Objects.equals(e.getValue().owner(), owner);
-        if (dead) {
-          cancelTimeout(e.getKey());
-        }
-        return dead;
-      });
+    for (Waiters<Waiting> waiting : List.of(pollers, getters, putters, joiners)) {
+      waiting.dropOwner(owner);
     }
-    // back to the head in the order they were taken: those taken and not done, then those
-    // handed out and not confirmed
-    List<byte[]> back = new ArrayList<>();
-    ArrayDeque<byte[]> notDone = undone.remove(owner);
-    if (notDone != null) {
-      back.addAll(notDone);
-    }
-    handedOut.values().removeIf(h -> {
-      boolean dead = java.util.Objects.equals(h.owner(), owner);
-      if (dead) {
-        back.add(h.item());
-      }
-      return dead;
-    });
+    List<byte[]> back = lent.dropOwner(owner);
     if (broken()) {
       return 0; // nobody can receive them
     }
-    for (int i = back.size() - 1; i >= 0; i--) {
-      giveBack(back.get(i));
+    for (int i = back.size() - 1; i >= 0; i--) { // back to the head, in their order
+      items.addFirst(back.get(i));
+      heldBytes += back.get(i).length;
     }
     if (!back.isEmpty()) {
       serveGetters(out);
@@ -488,17 +383,8 @@ public final class QueueState {
     return back.size();
   }
 
-  private void timeout(long id, long ms) {
-    if (ms > 0) {
-      timeouts.put(id, TIMERS.schedule(() -> handle(new QueueActor.TimedOut(id), null, null), ms,
-          TimeUnit.MILLISECONDS));
-    }
-  }
-
-  private void cancelTimeout(long id) {
-    ScheduledFuture<?> f = timeouts.remove(id);
-    if (f != null) {
-      f.cancel(false);
-    }
+  /** A request's deadline for its waiter: none unless it has a positive timeout. */
+  private static long deadline(long timeoutMs) {
+    return timeoutMs > 0 ? timeoutMs : -1;
   }
 }

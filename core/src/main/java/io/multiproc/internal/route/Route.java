@@ -139,7 +139,11 @@ public final class Route {
       if (l == null) {
         Gateway.send(path, request.make(inbox.ref(), ProcessRuntime.registry()));
       } else if (target != Target.RECEIVER) {
-        l.tellActor(path, request.make(null, null));
+        if (now) {
+          l.sendActor(path, request.make(null, null));
+        } else {
+          l.tellActor(path, request.make(null, null));
+        }
       } else if (now) {
         l.tellNow(path, request.make(null, null));
       } else {
@@ -183,7 +187,12 @@ public final class Route {
       inbox.forget(id);
       throw e instanceof ProcessError p ? gone(p) : e;
     }
-    return await(id, answer, inbox, wait);
+    try {
+      return await(id, answer, inbox, wait);
+    } catch (ProcessError e) {
+      inbox.forget(id); // interrupted: nobody waits for the answer any more
+      throw e;
+    }
   }
 
   /**
@@ -193,11 +202,13 @@ public final class Route {
    *
    * @throws OwnerGoneError when the object's JVM is gone, or ends before it answers
    * @throws ProcessError when no answer comes in time, or the wait is interrupted (the interrupt
-   *     flag stays set)
+   *     flag stays set, and {@code id} stays expected in {@code inbox}: a caller that takes the
+   *     request back at the object sees an answer that raced it, then forgets {@code id})
    */
   public <R> R await(long id, CompletableFuture<R> answer, Inbox<R> inbox, Duration wait) {
     Lane l = lane();
     Duration timeout = wait == null ? FOREVER : wait.plus(MARGIN);
+    boolean interruptedAt = false;
     if (owner != null && l == null) {
       owner.track(answer, what); // the owner's end fails the answer, at once when known
     }
@@ -220,9 +231,12 @@ public final class Route {
       throw new ProcessError("the " + what + " at " + path + " failed: " + e.getCause(),
           e.getCause());
     } catch (InterruptedException e) {
+      interruptedAt = true;
       throw interrupted(e);
     } finally {
-      inbox.forget(id);
+      if (!interruptedAt) {
+        inbox.forget(id);
+      }
       if (owner != null && l == null) {
         owner.untrack(answer);
       }

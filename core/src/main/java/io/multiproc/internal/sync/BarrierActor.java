@@ -1,9 +1,8 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.route.Waiters;
 import io.multiproc.internal.wire.Wire;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -23,7 +22,7 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
 
   /** The protocol. */
   public sealed interface Command extends Wire
-      permits Arrive, ActionDone, Reset, Abort, State, TimedOut, JvmDown {}
+      permits Arrive, ActionDone, Reset, Abort, Cancel, State, TimedOut, JvmDown {}
 
   /** The index answered to the last party when it must run the action first. */
   public static final int RUN_ACTION = -1;
@@ -48,6 +47,13 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   /** Breaks the barrier until a reset. */
   public record Abort(long id, ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * The waiting {@link Arrive} {@code request} leaves (its thread was interrupted): the round
+   * goes on without it, as a CPython party whose wait raises; answers {@link Reply.Ok} when it
+   * was waiting, {@link Reply.No} when it was answered already (that answer came first).
+   */
+  public record Cancel(long id, long request, ActorRef<Reply> replyTo) implements Command {}
+
   /** Answers {@link Reply.Answer} with a {@link Snapshot}. */
   public record State(long id, ActorRef<Reply> replyTo) implements Command {}
 
@@ -58,10 +64,9 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
 
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
-  private final TimerScheduler<Command> timers;
   private final int parties;
   private final boolean hasAction;
-  private final LinkedHashMap<Long, Arrive> arrived = new LinkedHashMap<>();
+  private final Waiters<Arrive> arrived;
   private final List<Arrive> nextRound = new ArrayList<>();
   private final JvmWatch<Command> jvms;
   private boolean broken;
@@ -77,7 +82,7 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
       boolean hasAction) {
     super(ctx);
     this.jvms = new JvmWatch<>(ctx, JvmDown::new);
-    this.timers = timers;
+    this.arrived = new Waiters<>(Waiters.Timer.of(timers, TimedOut::new), Arrive::jvm);
     this.parties = parties;
     this.hasAction = hasAction;
   }
@@ -109,19 +114,26 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
           a.replyTo().tell(new Reply.Ok(a.id()));
           return this;
         })
+        .onMessage(Cancel.class, c -> {
+          // while the action runs the round is complete: too late to leave it
+          boolean waited = (!acting && arrived.remove(c.request()) != null)
+              || nextRound.removeIf(a -> a.id() == c.request());
+          c.replyTo().tell(waited ? new Reply.Ok(c.id()) : new Reply.No(c.id()));
+          return this;
+        })
         .onMessage(State.class, s -> {
           s.replyTo().tell(new Reply.Answer(s.id(), new Snapshot(arrived.size(), broken)));
           return this;
         })
         .onMessage(TimedOut.class, t -> {
-          if (arrived.containsKey(t.id())) {
+          if (arrived.contains(t.id())) {
             breakRound();
           }
           return this;
         })
         .onMessage(JvmDown.class, d -> {
           jvms.gone(d.jvm());
-          if (arrived.values().stream().anyMatch(a -> d.jvm().equals(a.jvm()))) {
+          if (arrived.hasOwner(d.jvm())) {
             getContext().getLog().warn("a party of a Barrier died while waiting: the barrier is"
                 + " broken");
             breakRound();
@@ -141,11 +153,10 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
       a.replyTo().tell(new Reply.No(a.id()));
       return this;
     }
-    arrived.put(a.id(), a);
+    // the last party to arrive waits for nothing: no deadline of its own
+    arrived.add(a.id(), a, arrived.size() + 1 < parties ? a.timeoutMs() : -1);
     if (arrived.size() < parties) {
-      if (a.timeoutMs() >= 0) {
-        timers.startSingleTimer(a.id(), new TimedOut(a.id()), Duration.ofMillis(a.timeoutMs()));
-      }
+      // waits for the others
     } else if (hasAction) {
       acting = true;
       a.replyTo().tell(new Reply.Answer(a.id(), RUN_ACTION));
@@ -158,23 +169,17 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   /** Every party goes on with its arrival index (the last, which ran the action, is answered apart). */
   private void release() {
     int index = 0;
-    for (Arrive a : arrived.values()) {
-      timers.cancel(a.id());
+    for (Arrive a : arrived.takeAll()) {
       if (!hasAction || index < parties - 1) {
         a.replyTo().tell(new Reply.Answer(a.id(), index));
       }
       index++;
     }
-    arrived.clear();
   }
 
   private void breakRound() {
     broken = true;
-    for (Arrive a : arrived.values()) {
-      timers.cancel(a.id());
-      a.replyTo().tell(new Reply.No(a.id()));
-    }
-    arrived.clear();
+    arrived.takeAll().forEach(a -> a.replyTo().tell(new Reply.No(a.id())));
   }
 
   private void admitNextRound() {

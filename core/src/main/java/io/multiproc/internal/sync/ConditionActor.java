@@ -1,9 +1,7 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.route.Waiters;
 import io.multiproc.internal.wire.Wire;
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -21,7 +19,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
 
   /** The protocol. */
   public sealed interface Command extends Wire
-      permits Enlist, Notify, State, TimedOut, JvmDown {}
+      permits Enlist, Notify, Cancel, State, TimedOut, JvmDown {}
 
   /**
    * Enlists waiter {@code ticket} and answers {@link Reply.Ok} at once (the waiter then releases
@@ -34,6 +32,13 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
   /** Wakes the first {@code n} waiters (all when negative); answers {@link Reply.Ok}. */
   public record Notify(long id, int n, ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * Waiter {@code ticket} stops waiting (its thread was interrupted); answers {@link Reply.Ok}
+   * when it was waiting, {@link Reply.No} when it was woken or timed out already (that answer
+   * came first: a notify is then passed on by the caller).
+   */
+  public record Cancel(long id, long ticket, ActorRef<Reply> replyTo) implements Command {}
+
   /** Answers {@link Reply.Answer} with the number of waiters (an Integer). */
   public record State(long id, ActorRef<Reply> replyTo) implements Command {}
 
@@ -41,8 +46,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
 
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
-  private final TimerScheduler<Command> timers;
-  private final LinkedHashMap<Long, Enlist> waiters = new LinkedHashMap<>();
+  private final Waiters<Enlist> waiters;
   private final JvmWatch<Command> jvms;
 
   /** A condition with no waiter. */
@@ -53,7 +57,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
   private ConditionActor(ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
     this.jvms = new JvmWatch<>(ctx, JvmDown::new);
-    this.timers = timers;
+    this.waiters = new Waiters<>(Waiters.Timer.of(timers, TimedOut::new), Enlist::jvm);
   }
 
   @Override
@@ -61,23 +65,21 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
     return newReceiveBuilder()
         .onMessage(Enlist.class, e -> {
           jvms.watch(e.jvm());
-          waiters.put(e.ticket(), e);
-          if (e.timeoutMs() >= 0) {
-            timers.startSingleTimer(e.ticket(), new TimedOut(e.ticket()),
-                Duration.ofMillis(e.timeoutMs()));
-          }
+          waiters.add(e.ticket(), e, e.timeoutMs());
           e.replyTo().tell(new Reply.Ok(e.id()));
           return this;
         })
         .onMessage(Notify.class, n -> {
-          Iterator<Enlist> it = waiters.values().iterator();
-          for (int i = 0; (n.n() < 0 || i < n.n()) && it.hasNext(); i++) {
-            Enlist e = it.next();
-            it.remove();
-            timers.cancel(e.ticket());
+          for (int i = 0; (n.n() < 0 || i < n.n()) && !waiters.isEmpty(); i++) {
+            Enlist e = waiters.takeFirst();
             e.replyTo().tell(new Reply.Ok(e.ticket()));
           }
           n.replyTo().tell(new Reply.Ok(n.id()));
+          return this;
+        })
+        .onMessage(Cancel.class, c -> {
+          c.replyTo().tell(waiters.remove(c.ticket()) != null ? new Reply.Ok(c.id())
+              : new Reply.No(c.id()));
           return this;
         })
         .onMessage(State.class, s -> {
@@ -93,7 +95,7 @@ public final class ConditionActor extends AbstractBehavior<ConditionActor.Comman
         })
         .onMessage(JvmDown.class, d -> {
           jvms.gone(d.jvm());
-          waiters.values().removeIf(e -> d.jvm().equals(e.jvm()));
+          waiters.dropOwner(d.jvm());
           return this;
         })
         .build();

@@ -1,8 +1,7 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.route.Waiters;
 import io.multiproc.internal.wire.Wire;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -19,7 +18,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
 
   /** The protocol. */
   public sealed interface Command extends Wire
-      permits SetFlag, Clear, IsSet, Wait, TimedOut, JvmDown {}
+      permits SetFlag, Clear, IsSet, Wait, Cancel, TimedOut, JvmDown {}
 
   /** Sets the flag and wakes every waiter; answers {@link Reply.Ok}. */
   public record SetFlag(long id, ActorRef<Reply> replyTo) implements Command {}
@@ -37,12 +36,17 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
   public record Wait(long id, long timeoutMs, ActorRef<Reply> replyTo, ActorRef<?> jvm)
       implements Command {}
 
+  /**
+   * The waiting {@link Wait} {@code request} stops waiting (its thread was interrupted); answers
+   * {@link Reply.Ok} when it was waiting, {@link Reply.No} when it was answered already.
+   */
+  public record Cancel(long id, long request, ActorRef<Reply> replyTo) implements Command {}
+
   record TimedOut(long id) implements Command {}
 
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
-  private final TimerScheduler<Command> timers;
-  private final LinkedHashMap<Long, Wait> waiters = new LinkedHashMap<>();
+  private final Waiters<Wait> waiters;
   private final JvmWatch<Command> jvms;
   private boolean flag;
 
@@ -54,7 +58,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
   private EventActor(ActorContext<Command> ctx, TimerScheduler<Command> timers) {
     super(ctx);
     this.jvms = new JvmWatch<>(ctx, JvmDown::new);
-    this.timers = timers;
+    this.waiters = new Waiters<>(Waiters.Timer.of(timers, TimedOut::new), Wait::jvm);
   }
 
   @Override
@@ -62,11 +66,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
     return newReceiveBuilder()
         .onMessage(SetFlag.class, s -> {
           flag = true;
-          waiters.values().forEach(w -> {
-            timers.cancel(w.id());
-            w.replyTo().tell(new Reply.Ok(w.id()));
-          });
-          waiters.clear();
+          waiters.takeAll().forEach(w -> w.replyTo().tell(new Reply.Ok(w.id())));
           s.replyTo().tell(new Reply.Ok(s.id()));
           return this;
         })
@@ -80,6 +80,11 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
           return this;
         })
         .onMessage(Wait.class, this::onWait)
+        .onMessage(Cancel.class, c -> {
+          c.replyTo().tell(waiters.remove(c.request()) != null ? new Reply.Ok(c.id())
+              : new Reply.No(c.id()));
+          return this;
+        })
         .onMessage(TimedOut.class, t -> {
           Wait w = waiters.remove(t.id());
           if (w != null) {
@@ -89,7 +94,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
         })
         .onMessage(JvmDown.class, d -> {
           jvms.gone(d.jvm());
-          waiters.values().removeIf(w -> d.jvm().equals(w.jvm()));
+          waiters.dropOwner(d.jvm());
           return this;
         })
         .build();
@@ -102,10 +107,7 @@ public final class EventActor extends AbstractBehavior<EventActor.Command> {
       w.replyTo().tell(new Reply.No(w.id()));
     } else {
       jvms.watch(w.jvm());
-      waiters.put(w.id(), w);
-      if (w.timeoutMs() > 0) {
-        timers.startSingleTimer(w.id(), new TimedOut(w.id()), Duration.ofMillis(w.timeoutMs()));
-      }
+      waiters.add(w.id(), w, w.timeoutMs());
     }
     return this;
   }

@@ -35,6 +35,11 @@ final class JvmWatch<C> {
     }
   }
 
+  /** How many JVMs are watched now. */
+  int size() {
+    return watched.size();
+  }
+
   /** {@code jvm} died: forget it. */
   void gone(ActorRef<?> jvm) {
     watched.remove(jvm);

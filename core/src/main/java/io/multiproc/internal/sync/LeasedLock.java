@@ -60,12 +60,18 @@ public final class LeasedLock {
     return l;
   }
 
-  /**
-   * Gives back every lease no thread holds, and waits until the lock lanes carried that; called
-   * as a process ends.
-   */
+  /** As {@link SyncObjects#leaveAll}, which it calls (the name the exit path used). */
   public static void returnAll() {
-    BY_PATH.values().forEach(l -> l.recallNow(-1));
+    SyncObjects.leaveAll();
+  }
+
+  /**
+   * Gives back every lease no thread holds; of a lock a thread holds, tells the actor that this
+   * JVM ends normally holding it (it stays locked: any process may release it later); then waits
+   * until the lock lanes carried that. Called as a process ends.
+   */
+  static void leaveAll() {
+    BY_PATH.values().forEach(l -> l.recallNow(-1, true));
     PushLanes.syncAll();
   }
 
@@ -124,9 +130,15 @@ public final class LeasedLock {
     Duration left = remaining(block, timeout, start);
     Reply r;
     try {
+      // interrupted: the acquire stops waiting at the actor, and a grant that raced it goes back
       r = actor.ask(id, (rid, replyTo) -> new LockActor.Acquire(rid, block,
           SharedRef.millis(block, left), replyTo, SharedRef.jvm(), SharedRef.caller()),
-          block ? left : Duration.ZERO);
+          block ? left : Duration.ZERO, (cid, replyTo) -> new LockActor.Cancel(cid, id, replyTo),
+          raced -> {
+            if (raced instanceof Reply.Ok) {
+              returnRaced(id);
+            }
+          });
     } catch (RuntimeException e) {
       giveUp(id);
       throw e;
@@ -219,6 +231,14 @@ public final class LeasedLock {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
+  /** Lease {@code id} was granted to an acquire that was interrupted: it goes back at once. */
+  private synchronized void returnRaced(long id) {
+    if (lease == id) {
+      leased = true;
+      end(true, revoked); // released by another process meanwhile: that release took it
+    }
+  }
+
   private synchronized void giveUp(long id) {
     if (lease == id) {
       lease = 0;
@@ -271,18 +291,20 @@ public final class LeasedLock {
   private void scheduleRecall(long id) {
     long wait = grantedAt + quantum() - System.nanoTime();
     if (wait <= 0 || fast.get() == FREE || (fast.get() == SLOW && !held)) {
-      recallNow(id);
+      recallNow(id, false);
       return;
     }
     // not Pekko's scheduler: a JVM that reaches the lock over a lane never starts its ActorSystem
-    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> recallNow(id));
+    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS)
+        .execute(() -> recallNow(id, false));
   }
 
   /**
    * Gives lease {@code id} (-1: whichever) back if no thread holds the lock; else makes its
-   * release give it back, and tells the actor so.
+   * release give it back, and tells the actor so; or, {@code leaving} (this JVM ends normally),
+   * tells the actor that it keeps the lock locked, and lets a later release here ask the actor.
    */
-  private synchronized void recallNow(long id) {
+  private synchronized void recallNow(long id, boolean leaving) {
     if (!leased || (id != -1 && id != lease)) {
       return;
     }
@@ -298,7 +320,16 @@ public final class LeasedLock {
         return;
       }
       if (f == WANTED || (f == SLOW && held) || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
-        if (id != -1) {
+        if (leaving) {
+          fast.set(SLOW);
+          held = false;
+          long left = lease;
+          lease = 0;
+          leased = false;
+          recalled = false;
+          SyncInbox.unlease(left);
+          actor.tell(new LockActor.Leave(left));
+        } else if (id != -1) {
           actor.tell(new LockActor.Busy(lease));
         }
         return;

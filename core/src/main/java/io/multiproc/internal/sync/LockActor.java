@@ -1,12 +1,9 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.route.Waiters;
 import io.multiproc.internal.wire.Wire;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -23,13 +20,15 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * the lock at most one round trip longer than it needs it.
  *
  * <p>The JVM of each lease holder is watched: when it dies the lock is free again, and that is
- * logged with the name and pid of the process that held it.
+ * logged with the name and pid of the process that held it. A JVM whose process ends normally
+ * while one of its threads holds the lock says so first ({@link Leave}): the lock then stays
+ * locked, by nobody this actor can ask, until any process releases it (as under CPython).
  */
 public final class LockActor extends AbstractBehavior<LockActor.Command> {
 
   /** The lock's protocol. */
   public sealed interface Command extends Wire
-      permits Acquire, Return, Busy, Release, Revoked, State, TimedOut, JvmDown {}
+      permits Acquire, Return, Busy, Release, Revoked, Cancel, Leave, State, TimedOut, JvmDown {}
 
   /**
    * The JVM {@code jvm} asks for the lock; waits when {@code block} (at most {@code timeoutMs}, or
@@ -54,25 +53,42 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
   /** Lease {@code id} ends by a {@link Reply.Revoke}; {@code wasHeld} says if a thread held it. */
   public record Revoked(long id, boolean wasHeld) implements Command {}
 
+  /**
+   * The waiting {@link Acquire} {@code request} stops waiting (its thread was interrupted);
+   * answers {@link Reply.Ok} when it was waiting, {@link Reply.No} when it was answered already
+   * (that answer came first: a granted lease is then given back by the caller).
+   */
+  public record Cancel(long id, long request, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * The JVM holding lease {@code id} ends normally while a thread of it holds the lock: the lock
+   * stays locked until a process releases it, and nothing is asked of that JVM any more.
+   */
+  public record Leave(long id) implements Command {}
+
   /** Answers {@link Reply.Answer} with a {@link Snapshot}. */
   public record State(long id, ActorRef<Reply> replyTo) implements Command {}
 
-  /** What the lock looks like now. */
-  public record Snapshot(boolean leased, int waiting, String lastDeathRelease)
+  /**
+   * What the lock looks like now; {@code peers}: how many JVMs are watched (a dead one no more,
+   * once its death is handled).
+   */
+  public record Snapshot(boolean leased, int waiting, String lastDeathRelease, int peers)
       implements java.io.Serializable {}
 
   record TimedOut(long id) implements Command {}
 
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
-  private final TimerScheduler<Command> timers;
   private final String name;
-  private final LinkedHashMap<Long, Acquire> waiters = new LinkedHashMap<>();
+  private final Waiters<Acquire> waiters;
   private final List<Release> releasers = new ArrayList<>();
   private final JvmWatch<Command> jvms;
   private Acquire holder;
   private boolean recalled;
   private boolean busy;
+  /** The holder's JVM ended normally holding the lock: it is asked nothing, and not watched. */
+  private boolean left;
   private String lastDeathRelease;
 
   /** The actor of a lock called {@code name} in its log. */
@@ -83,7 +99,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
   private LockActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, String name) {
     super(ctx);
     this.jvms = new JvmWatch<>(ctx, JvmDown::new);
-    this.timers = timers;
+    this.waiters = new Waiters<>(Waiters.Timer.of(timers, TimedOut::new), Acquire::jvm);
     this.name = name;
   }
 
@@ -111,9 +127,22 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
           }
           return this;
         })
+        .onMessage(Cancel.class, c -> {
+          c.replyTo().tell(waiters.remove(c.request()) != null ? new Reply.Ok(c.id())
+              : new Reply.No(c.id()));
+          return this;
+        })
+        .onMessage(Leave.class, l -> {
+          if (isHolder(l.id())) {
+            left = true;
+            busy = true; // tries fail at once: no thread of a live JVM holds it to ask
+            refuseTries();
+          }
+          return this;
+        })
         .onMessage(State.class, s -> {
           s.replyTo().tell(new Reply.Answer(s.id(),
-              new Snapshot(holder != null, waiters.size(), lastDeathRelease)));
+              new Snapshot(holder != null, waiters.size(), lastDeathRelease, jvms.size())));
           return this;
         })
         .onMessage(TimedOut.class, t -> {
@@ -139,10 +168,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
       a.replyTo().tell(new Reply.No(a.id()));
     } else {
       // a try (timeout 0) waits only until the holder says whether a thread holds the lock
-      waiters.put(a.id(), a);
-      if (a.timeoutMs() > 0) {
-        timers.startSingleTimer(a.id(), new TimedOut(a.id()), Duration.ofMillis(a.timeoutMs()));
-      }
+      waiters.add(a.id(), a, a.timeoutMs() > 0 ? a.timeoutMs() : -1);
       recall();
     }
     return this;
@@ -152,6 +178,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
     holder = a;
     recalled = false;
     busy = false;
+    left = false;
     a.replyTo().tell(new Reply.Ok(a.id()));
     if (!waiters.isEmpty()) {
       recall(); // others wait: the new holder gives it back after one use
@@ -159,7 +186,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
   }
 
   private void recall() {
-    if (holder != null && !recalled) {
+    if (holder != null && !recalled && !left) {
       recalled = true;
       holder.replyTo().tell(new Reply.Recall(holder.id()));
     }
@@ -167,18 +194,16 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
 
   /** The holder says a thread holds the lock: tries that waited for that answer fail now. */
   private void refuseTries() {
-    waiters.values().removeIf(w -> {
-      if (w.timeoutMs() == 0) {
-        w.replyTo().tell(new Reply.No(w.id()));
-        return true;
-      }
-      return false;
-    });
+    waiters.removeIf(w -> w.timeoutMs() == 0)
+        .forEach(w -> w.replyTo().tell(new Reply.No(w.id())));
   }
 
   private Behavior<Command> onRelease(Release r) {
     if (holder == null) {
       r.replyTo().tell(new Reply.Failed(r.id(), "release unlocked lock"));
+    } else if (left) { // nobody to ask: the lock is released here
+      releasers.add(r);
+      free(true);
     } else {
       releasers.add(r);
       if (releasers.size() == 1) {
@@ -195,6 +220,7 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
    */
   private void free(boolean wasHeld) {
     holder = null;
+    left = false;
     boolean released = wasHeld;
     for (Release r : releasers) {
       r.replyTo().tell(released ? new Reply.Ok(r.id())
@@ -202,19 +228,16 @@ public final class LockActor extends AbstractBehavior<LockActor.Command> {
       released = false;
     }
     releasers.clear();
-    Iterator<Map.Entry<Long, Acquire>> it = waiters.entrySet().iterator();
-    if (it.hasNext()) {
-      Acquire next = it.next().getValue();
-      it.remove();
-      timers.cancel(next.id());
+    Acquire next = waiters.takeFirst();
+    if (next != null) {
       grant(next);
     }
   }
 
   private Behavior<Command> onJvmDown(JvmDown down) {
     jvms.gone(down.jvm());
-    waiters.values().removeIf(w -> down.jvm().equals(w.jvm()));
-    if (holder != null && down.jvm().equals(holder.jvm())) {
+    waiters.dropOwner(down.jvm());
+    if (holder != null && !left && down.jvm().equals(holder.jvm())) {
       lastDeathRelease = "Lock " + name + ": its holder " + holder.who()
           + " died; the lock was released";
       getContext().getLog().warn(lastDeathRelease);

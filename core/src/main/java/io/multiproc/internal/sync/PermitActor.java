@@ -1,9 +1,8 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.route.Waiters;
 import io.multiproc.internal.wire.Wire;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,13 +19,15 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * granted to waiters first come, first served. An RLock is one permit with an owner (its
  * reentrancy is counted by the owner's own JVM, which asks here only for the outermost acquire and
  * release). The permits each JVM took and did not give back are counted: when that JVM dies they
- * are released, and that is logged with the name and pid of its process.
+ * are released, and that is logged with the name and pid of its process. A JVM whose process ends
+ * normally says so first ({@link Leave}): what it holds then stays taken, as under CPython, where a
+ * semaphore is a counter that another process may release later.
  */
 public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
 
   /** The protocol. */
   public sealed interface Command extends Wire
-      permits Acquire, Release, State, TimedOut, JvmDown {}
+      permits Acquire, Release, Cancel, Leave, State, TimedOut, JvmDown {}
 
   /**
    * Takes a permit for thread {@code owner} of the JVM {@code jvm}; waits when {@code block} (at
@@ -39,22 +40,38 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
   public record Release(long id, ActorRef<Reply> replyTo, ActorRef<?> jvm, String owner)
       implements Command {}
 
+  /**
+   * The waiting {@link Acquire} {@code request} stops waiting (its thread was interrupted);
+   * answers {@link Reply.Ok} when it was waiting, {@link Reply.No} when it was answered already
+   * (that answer came first: a grant is then given back by the caller).
+   */
+  public record Cancel(long id, long request, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * The JVM {@code jvm} ends normally: the permits it holds stay taken (any process may release
+   * them; an RLock stays with its owner), and its waiters are dropped. Sent before its lanes and
+   * Artery close, so it comes before the JVM's death notice on the same channel.
+   */
+  public record Leave(ActorRef<?> jvm) implements Command {}
+
   /** Answers {@link Reply.Answer} with a {@link Snapshot}. */
   public record State(long id, ActorRef<Reply> replyTo) implements Command {}
 
-  /** The permits free now, the waiters, and the last release made for a dead process. */
-  public record Snapshot(int value, int waiting, String lastDeathRelease)
+  /**
+   * The permits free now, the waiters, the last release made for a dead process, and how many
+   * JVMs are watched (a dead one no more, once its death is handled).
+   */
+  public record Snapshot(int value, int waiting, String lastDeathRelease, int peers)
       implements java.io.Serializable {}
 
   record TimedOut(long id) implements Command {}
 
   record JvmDown(ActorRef<?> jvm) implements Command {}
 
-  private final TimerScheduler<Command> timers;
   private final String name;
   private final int max;
   private final boolean owned;
-  private final LinkedHashMap<Long, Acquire> waiters = new LinkedHashMap<>();
+  private final Waiters<Acquire> waiters;
   private final LinkedHashMap<ActorRef<?>, Integer> held = new LinkedHashMap<>();
   private final Map<ActorRef<?>, String> who = new HashMap<>();
   private final JvmWatch<Command> jvms;
@@ -75,7 +92,7 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
       int value, int max, boolean owned) {
     super(ctx);
     this.jvms = new JvmWatch<>(ctx, JvmDown::new);
-    this.timers = timers;
+    this.waiters = new Waiters<>(Waiters.Timer.of(timers, TimedOut::new), Acquire::jvm);
     this.name = name;
     this.value = value;
     this.max = max;
@@ -87,9 +104,15 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
     return newReceiveBuilder()
         .onMessage(Acquire.class, this::onAcquire)
         .onMessage(Release.class, this::onRelease)
+        .onMessage(Cancel.class, c -> {
+          c.replyTo().tell(waiters.remove(c.request()) != null ? new Reply.Ok(c.id())
+              : new Reply.No(c.id()));
+          return this;
+        })
+        .onMessage(Leave.class, this::onLeave)
         .onMessage(State.class, s -> {
           s.replyTo().tell(new Reply.Answer(s.id(),
-              new Snapshot(value, waiters.size(), lastDeathRelease)));
+              new Snapshot(value, waiters.size(), lastDeathRelease, jvms.size())));
           return this;
         })
         .onMessage(TimedOut.class, t -> {
@@ -110,10 +133,7 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
     } else if (a.timeoutMs() == 0) {
       a.replyTo().tell(new Reply.No(a.id()));
     } else {
-      waiters.put(a.id(), a);
-      if (a.timeoutMs() > 0) {
-        timers.startSingleTimer(a.id(), new TimedOut(a.id()), Duration.ofMillis(a.timeoutMs()));
-      }
+      waiters.add(a.id(), a, a.timeoutMs());
     }
     return this;
   }
@@ -150,18 +170,29 @@ public final class PermitActor extends AbstractBehavior<PermitActor.Command> {
 
   /** Free permits go to the waiters, first come, first served. */
   private void serve() {
-    Iterator<Acquire> it = waiters.values().iterator();
-    while (value > 0 && it.hasNext()) {
-      Acquire a = it.next();
-      it.remove();
-      timers.cancel(a.id());
-      grant(a);
+    while (value > 0 && !waiters.isEmpty()) {
+      grant(waiters.takeFirst());
     }
+  }
+
+  /** What {@code jvm} holds stays taken, by nobody now; no grant goes to it any more. */
+  private Behavior<Command> onLeave(Leave leave) {
+    if (leave.jvm() == null) {
+      return this;
+    }
+    waiters.dropOwner(leave.jvm());
+    Integer n = held.remove(leave.jvm());
+    if (n != null && n > 0) {
+      getContext().getLog().debug("{}: its holder {} ended normally holding {}; kept", name,
+          who.get(leave.jvm()), n);
+    }
+    who.remove(leave.jvm());
+    return this;
   }
 
   private Behavior<Command> onJvmDown(JvmDown down) {
     jvms.gone(down.jvm());
-    waiters.values().removeIf(w -> down.jvm().equals(w.jvm()));
+    waiters.dropOwner(down.jvm());
     Integer n = held.remove(down.jvm());
     if (n != null && n > 0) {
       value = max >= 0 ? Math.min(max, value + n) : value + n;

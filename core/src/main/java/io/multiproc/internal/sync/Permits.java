@@ -11,6 +11,10 @@ import java.time.Duration;
 public final class Permits implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The actors this JVM took a permit of, by path: they hear of its normal end. */
+  private static final java.util.Map<String, SharedRef<PermitActor.Command>> USED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final SharedRef<PermitActor.Command> actor;
 
   /**
@@ -34,9 +38,32 @@ public final class Permits implements java.io.Serializable {
    * limit); false when none came in time.
    */
   public boolean acquire(boolean block, Duration timeout, String owner) {
-    return actor.ask((id, replyTo) -> new PermitActor.Acquire(id, block,
+    long request = SharedRef.nextId();
+    // interrupted: the acquire stops waiting at the actor, and a permit that raced it goes back
+    boolean got = actor.ask(request, (id, replyTo) -> new PermitActor.Acquire(id, block,
         SharedRef.millis(block, timeout), replyTo, SharedRef.jvm(), owner,
-        SharedRef.caller()), block ? timeout : Duration.ZERO) instanceof Reply.Ok;
+        SharedRef.caller()), block ? timeout : Duration.ZERO,
+        (id, replyTo) -> new PermitActor.Cancel(id, request, replyTo),
+        raced -> {
+          if (raced instanceof Reply.Ok) {
+            release(owner);
+          }
+        }) instanceof Reply.Ok;
+    if (got && !actor.owner().isHere()) {
+      USED.putIfAbsent(actor.path(), actor);
+    }
+    return got;
+  }
+
+  /**
+   * This JVM ends normally: the permits it holds of every semaphore and RLock it used stay
+   * taken (CPython: any process may release them later); the actors are told before the lanes
+   * and Artery close. Called as a process ends.
+   */
+  public static void leaveAll() {
+    for (SharedRef<PermitActor.Command> used : USED.values()) {
+      used.tell(new PermitActor.Leave(SharedRef.jvm()));
+    }
   }
 
   /**

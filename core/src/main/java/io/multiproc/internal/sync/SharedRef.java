@@ -12,6 +12,7 @@ import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -156,13 +157,30 @@ public final class SharedRef<C> implements java.io.Serializable {
   /** As {@link #ask(BiFunction, Duration)} with a request id the caller drew already. */
   @SuppressWarnings("unchecked")
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
+    return ask(id, request, wait, null, null);
+  }
+
+  /**
+   * As {@link #ask(long, BiFunction, Duration)}, for a request that waits at the actor: when the
+   * wait is interrupted, see {@link #await(long, CompletableFuture, Duration, BiFunction,
+   * Consumer)}.
+   */
+  @SuppressWarnings("unchecked")
+  public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait,
+      BiFunction<Long, ActorRef<Reply>, C> cancel, Consumer<Reply> raced) {
+    CompletableFuture<Reply> answer = expect(id);
     if (owner.isHere()) {
-      CompletableFuture<Reply> answer = expect(id);
       ref().tell(request.apply(id, SyncInbox.ref()));
-      return await(id, answer, wait);
+    } else {
+      try {
+        route().tell((replyTo, jvm) -> (Wire) request.apply(id, (ActorRef<Reply>) replyTo), INBOX,
+            true);
+      } catch (RuntimeException e) {
+        SyncInbox.forget(id);
+        throw e;
+      }
     }
-    return route().ask(id, (replyTo, jvm) -> (Wire) request.apply(id, (ActorRef<Reply>) replyTo),
-        INBOX, wait);
+    return await(id, answer, wait, cancel, raced);
   }
 
   /** The future of the answer with {@code id}; call before sending what it answers. */
@@ -179,7 +197,43 @@ public final class SharedRef<C> implements java.io.Serializable {
    *     interrupted
    */
   public Reply await(long id, CompletableFuture<Reply> answer, Duration wait) {
-    return route().await(id, answer, INBOX, wait);
+    return await(id, answer, wait, null, null);
+  }
+
+  /**
+   * As {@link #await(long, CompletableFuture, Duration)}; when the wait is interrupted, the
+   * request is first taken back at the actor, so nothing is left registered there: the request
+   * {@code cancel} makes (from a fresh id) is sent and answered with the interrupt flag cleared,
+   * and an answer to {@code id} that came before it (the actor answers in order: a grant that
+   * raced the cancel) goes to {@code raced}, which gives it back. Then the interrupt raises as
+   * ever, with the flag set. A null {@code cancel}: nothing is taken back.
+   */
+  public Reply await(long id, CompletableFuture<Reply> answer, Duration wait,
+      BiFunction<Long, ActorRef<Reply>, C> cancel, Consumer<Reply> raced) {
+    try {
+      return route().await(id, answer, INBOX, wait);
+    } catch (ProcessError e) {
+      if (cancel != null && e.getCause() instanceof InterruptedException) {
+        takeBack(answer, cancel, raced); // the answer may still come until the actor cancelled
+        Thread.currentThread().interrupt();
+      }
+      SyncInbox.forget(id);
+      throw e;
+    }
+  }
+
+  private void takeBack(CompletableFuture<Reply> answer, BiFunction<Long, ActorRef<Reply>, C> cancel,
+      Consumer<Reply> raced) {
+    Thread.interrupted(); // the round trips below must not be cut short by the same interrupt
+    try {
+      ask(cancel, Duration.ZERO);
+      Reply first = answer.getNow(null);
+      if (first != null && raced != null) {
+        raced.accept(first);
+      }
+    } catch (ProcessError e) {
+      // the owner is gone (nothing is registered any more), or interrupted again: give up
+    }
   }
 
   /** As {@link #ask}, raising {@link IllegalStateException} when the actor refused. */
