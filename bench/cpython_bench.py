@@ -195,6 +195,40 @@ def event_rtt():
     return us
 
 
+INCREMENT_PROCESSES, INCREMENTS = 4, 1_000
+
+
+def value_increment_child(v, go, said):
+    said.put('ready')
+    go.wait()
+    for i in range(INCREMENTS):
+        with v.get_lock():
+            v.value += 1
+    said.put('done')
+
+
+def value_increment():
+    ctx = mp.get_context('forkserver')
+    v, go, said = ctx.Value('i', 0), ctx.Event(), ctx.Queue()
+    ps = [ctx.Process(target=value_increment_child, args=(v, go, said))
+          for _ in range(INCREMENT_PROCESSES)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        said.get()
+    t0 = time.perf_counter()
+    go.set()
+    for p in ps:
+        said.get()
+    seconds = time.perf_counter() - t0
+    for p in ps:
+        p.join()
+    expected = INCREMENT_PROCESSES * INCREMENTS
+    if v.value != expected:
+        raise AssertionError('value.increment counted %d, not %d' % (v.value, expected))
+    return expected / seconds
+
+
 SCENARIOS = {
     'start.cold': start_cold,
     'start.warm': start_warm,
@@ -205,6 +239,7 @@ SCENARIOS = {
     'lock.uncontended': lock_uncontended,
     'lock.contended': lock_contended,
     'event.rtt': event_rtt,
+    'value.increment': value_increment,
 }
 
 if __name__ == '__main__':

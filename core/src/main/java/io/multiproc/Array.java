@@ -5,6 +5,7 @@ import io.multiproc.internal.sync.Elements;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A fixed-length array shared by processes, the twin of CPython's {@code multiprocessing.Array}:
@@ -45,9 +46,14 @@ public final class Array<T> implements Serializable {
   /**
    * The elements {@code values} of {@code typecode}; {@code lock} true gives a new RLock, false
    * none.
+   *
+   * @throws IllegalArgumentException for an unknown type code (checked first, even for no
+   *     elements, as CPython's {@code Array('x', [])} fails) or a value it cannot hold
+   * @throws NullPointerException when {@code values} is null
    */
   public Array(String typecode, List<T> values, boolean lock) {
-    this.elements = new Elements(typecode, values, lock);
+    this.elements = new Elements(known(typecode), Objects.requireNonNull(values, "values must be"
+        + " the elements, not null: pass List.of() for none, or a size for that many zeros"), lock);
   }
 
   /**
@@ -88,6 +94,11 @@ public final class Array<T> implements Serializable {
    */
   public Acquirable getLock() {
     return elements.lock();
+  }
+
+  private static String known(String typecode) {
+    Ctype.of(typecode);
+    return typecode;
   }
 
   private static int checkSize(int size) {

@@ -130,8 +130,13 @@ public final class Connection implements AutoCloseable, Serializable {
    * Receives a bytes message of at most {@code maxlength} bytes.
    *
    * @throws ProcessError when it is longer (the message is lost then, as in CPython)
+   * @throws IllegalArgumentException when {@code maxlength} is negative; nothing was received
    */
   public byte[] recvBytes(int maxlength) throws EOFException {
+    if (maxlength < 0) {
+      throw new IllegalArgumentException("negative maxlength " + maxlength
+          + ": pass the largest message length to accept, or call recvBytes() for any length");
+    }
     byte[] b = recvBytes();
     if (b.length > maxlength) {
       throw new ProcessError("bad message length: " + b.length + " bytes, more than " + maxlength);

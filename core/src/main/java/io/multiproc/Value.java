@@ -1,8 +1,10 @@
 package io.multiproc;
 
+import io.multiproc.internal.sync.Ctype;
 import io.multiproc.internal.sync.Elements;
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.Objects;
 
 /**
  * A value shared by processes, the twin of CPython's {@code multiprocessing.Value}: made with a
@@ -43,9 +45,15 @@ public final class Value<T> implements Serializable {
     this.elements = new Elements(typecode, Collections.singletonList(initial), lock);
   }
 
-  /** A value of {@code typecode} starting as {@code initial}, guarded by {@code lock}. */
+  /**
+   * A value of {@code typecode} starting as {@code initial}, guarded by {@code lock}.
+   *
+   * @throws IllegalArgumentException as {@link #Value(String, Object)}
+   * @throws NullPointerException when {@code lock} is null
+   */
   public Value(String typecode, T initial, Acquirable lock) {
-    this.elements = new Elements(typecode, Collections.singletonList(initial), lock);
+    this.elements = new Elements(typecode, Collections.singletonList(initial),
+        given(typecode, lock));
   }
 
   /** The value now, as {@code v.value}. */
@@ -71,6 +79,12 @@ public final class Value<T> implements Serializable {
    */
   public Acquirable getLock() {
     return elements.lock();
+  }
+
+  private static Acquirable given(String typecode, Acquirable lock) {
+    Ctype.of(typecode); // a bad type code is the first thing to hear about
+    return Objects.requireNonNull(lock, "lock must be a Lock or an RLock, not null: pass true"
+        + " for a new RLock, or false for none");
   }
 
   @Override

@@ -169,6 +169,16 @@ public abstract class PipeContract extends StartMethodContract {
   }
 
   @Test
+  void recvBytes_negativeMaxlength_refusedBeforeReading_messageStays() throws Exception {
+    Pipe pipe = Pipe.open();
+    pipe.right().sendBytes("kept".getBytes());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> pipe.left().recvBytes(-1));
+    assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    assertArrayEquals("kept".getBytes(), pipe.left().recvBytes(4));
+  }
+
+  @Test
   void unsendable_failsInSend_pipeStaysUsable() throws Exception {
     Pipe pipe = Pipe.open();
     PicklingError e = assertThrows(PicklingError.class, () -> pipe.right().send(new ReentrantLock()));

@@ -257,6 +257,28 @@ public abstract class SignalContract extends StartMethodContract {
         && element.getMessage().contains("-128..127"), element.getMessage());
   }
 
+  @Test
+  void valueAndArray_typeCodeCheckedFirst_evenForNoElements_nullsRefusedWithWhatToDo() {
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> new Array<>("x", List.of())); // CPython: Array('x', []) raises
+    assertTrue(empty.getMessage().contains("unknown type code 'x'"), empty.getMessage());
+    IllegalArgumentException noList = assertThrows(IllegalArgumentException.class,
+        () -> new Array<>("x", (List<Object>) null));
+    assertTrue(noList.getMessage().contains("unknown type code 'x'"), noList.getMessage());
+    NullPointerException nullList = assertThrows(NullPointerException.class,
+        () -> new Array<>("i", (List<Integer>) null));
+    assertTrue(nullList.getMessage() != null && nullList.getMessage().contains("size"),
+        String.valueOf(nullList.getMessage()));
+    IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
+        () -> new Value<>("x", null));
+    assertTrue(value.getMessage().contains("unknown type code 'x'"), value.getMessage());
+    NullPointerException nullLock = assertThrows(NullPointerException.class,
+        () -> new Value<>("i", 0, (Acquirable) null));
+    assertTrue(nullLock.getMessage() != null && nullLock.getMessage().contains("lock"),
+        String.valueOf(nullLock.getMessage()));
+    assertEquals(0, new Array<Integer>("i", List.of()).length());
+  }
+
   private static void assertRange(String typecode, String range, Number outside) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new Value<Number>(typecode, outside, false));

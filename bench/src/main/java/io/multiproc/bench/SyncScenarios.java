@@ -6,9 +6,14 @@ import io.multiproc.Lock;
 import io.multiproc.Multiprocessing;
 import io.multiproc.Process;
 import io.multiproc.Queue;
+import io.multiproc.Value;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The synchronisation scenarios: a Lock alone and contended, an Event's round trip. */
+/**
+ * The synchronisation scenarios: a Lock alone and contended, an Event's round trip, a Value
+ * incremented under its lock by several processes.
+ */
 final class SyncScenarios {
   static final int LOCK_WARMUP = 100_000;
   static final int LOCK_LOOPS = 2_000_000;
@@ -16,6 +21,8 @@ final class SyncScenarios {
   static final int CONTENDED_LOOPS = 200_000;
   static final int EVENT_WARMUP = 200;
   static final int EVENT_ROUNDS = 1_000;
+  static final int INCREMENT_PROCESSES = 4;
+  static final int INCREMENTS = 1_000;
 
   private SyncScenarios() {}
 
@@ -50,6 +57,52 @@ final class SyncScenarios {
       ping.clear();
       pong.set();
     }
+  }
+
+  /**
+   * Says it is ready, waits for {@code go}, adds 1 to {@code v} {@code INCREMENTS} times, each
+   * under the value's own lock (CPython's {@code with v.get_lock(): v.value += 1}), says done.
+   */
+  static void increment(Value<Integer> v, Event go, Queue<String> said) {
+    said.put("ready");
+    go.await();
+    for (int i = 0; i < INCREMENTS; i++) {
+      try (var held = v.getLock().hold()) {
+        v.set(v.get() + 1);
+      }
+    }
+    said.put("done");
+  }
+
+  /** The rate of locked increments by {@code INCREMENT_PROCESSES} children; fails on a lost one. */
+  static double valueIncrement() {
+    Context ctx = Multiprocessing.getContext("forkserver");
+    Value<Integer> v = ctx.value("i", 0);
+    Event go = ctx.event();
+    Queue<String> said = ctx.queue();
+    List<Process> ps = new ArrayList<>();
+    for (int i = 0; i < INCREMENT_PROCESSES; i++) {
+      ps.add(ctx.process(SyncScenarios::increment, v, go, said));
+    }
+    ps.forEach(Process::start);
+    for (int i = 0; i < INCREMENT_PROCESSES; i++) {
+      said.get();
+    }
+    // the forkserver's replacement spares boot now, not during the increments
+    ctx.warmUp().toCompletableFuture().join();
+    long t0 = System.nanoTime();
+    go.set();
+    for (int i = 0; i < INCREMENT_PROCESSES; i++) {
+      said.get();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    ps.forEach(Process::join);
+    int expected = INCREMENT_PROCESSES * INCREMENTS;
+    if (v.get() != expected) {
+      throw new IllegalStateException("value.increment counted " + v.get() + ", not " + expected
+          + ": an increment under the value's lock was lost");
+    }
+    return expected / seconds;
   }
 
   static List<Scenario> all() {
@@ -109,7 +162,10 @@ final class SyncScenarios {
               double us = (System.nanoTime() - t0) / 1e3 / EVENT_ROUNDS;
               p.join();
               return us;
-            }));
+            }),
+        new Measured("value.increment", "ops/s", true, INCREMENT_PROCESSES + " children each add"
+            + " 1 to one Value " + INCREMENTS + " times under its lock; increments per second, all"
+            + " together; fails unless the count is exact", SyncScenarios::valueIncrement));
   }
 
   /** A scenario with its unit and direction. */
