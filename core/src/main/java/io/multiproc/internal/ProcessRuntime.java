@@ -153,6 +153,12 @@ public final class ProcessRuntime {
     return ActorRefResolver.get(system).toSerializationFormat(registry);
   }
 
+  /** The name of the process the calling thread runs in, for a log: "Process-1", "MainProcess". */
+  public static String currentName() {
+    Process p = current();
+    return p != null ? p.name() : "MainProcess";
+  }
+
   /** The process the calling thread runs in: a thread-method process, this child's, or the main. */
   public static Process current() {
     Process p = THREAD_PROCESS.get();
@@ -292,7 +298,7 @@ public final class ProcessRuntime {
       watcher.setDaemon(false);
       watcher.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        io.multiproc.internal.queue.QueueClient.flushAll();
+        Finalizers.runAll(); // what the layers registered, as a child's normal exit does
         finishChildren.run();
         Map<String, StartMethod> m = startMethods;
         if (m != null) {

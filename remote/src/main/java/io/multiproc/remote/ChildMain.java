@@ -61,9 +61,8 @@ public final class ChildMain {
         ProcessRuntime.settings().shutdownHooksTimeout());
     int code = ProcessAccess.get().bootstrap(process);
     ProcessRuntime.awaitProgramThreadsEnded(); // the non-daemon threads its process started
-    io.multiproc.internal.queue.OpenEnds.closeAll(); // as an exiting process closes its fds
-    io.multiproc.internal.sync.SyncObjects.leaveAll(); // kept locks/permits stay held; leases go back
-    io.multiproc.internal.queue.QueueClient.flushAll(); // its puts (and closes) are handled
+    // the same teardown as the shutdown hook's: pipe ends closed, primitives left, puts handled
+    io.multiproc.internal.Finalizers.runAll();
     // the exit report follows the process's last output on both streams, so the parent's join
     // returns as soon as it is printed, while this JVM lets its messages leave and halts
     ChildExit.report(code);

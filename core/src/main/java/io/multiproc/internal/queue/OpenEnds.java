@@ -1,5 +1,6 @@
 package io.multiproc.internal.queue;
 
+import io.multiproc.internal.Finalizers;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OpenEnds {
   private static final Map<Object, Runnable> OPEN = new ConcurrentHashMap<>();
+
+  static {
+    Finalizers.register("close pipe ends", Finalizers.CLOSE_ENDS, OpenEnds::closeAll);
+  }
 
   private OpenEnds() {}
 

@@ -2,6 +2,7 @@ package io.multiproc.internal.queue;
 
 import io.multiproc.BrokenPipeError;
 import io.multiproc.ProcessError;
+import io.multiproc.internal.Finalizers;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.queue.QueueActor.Command;
 import io.multiproc.internal.queue.QueueActor.Reply;
@@ -64,6 +65,7 @@ public final class QueueClient {
   static {
     Strays.handle(Reply.class, Inbox::deliver); // answers a lane read after their caller gave up
     Gateway.beforeSend(QueueClient::sendAllBuffered); // nothing overtakes a batched put
+    Finalizers.register("pipelined puts handled", Finalizers.FLUSH, QueueClient::flushAll);
   }
 
   /** Makes the request of one call, given where the answer goes and who asks (null locally). */

@@ -1,5 +1,6 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.Finalizers;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.route.PushLanes;
@@ -45,6 +46,11 @@ public final class LeasedLock {
   private boolean recalled; // the actor wants the lease back
   private boolean revoked; // another process released the lock while its grant was on the way
   private long grantedAt;
+
+  static {
+    Finalizers.register("primitives left normally", Finalizers.LEAVE_PRIMITIVES,
+        SyncObjects::leaveAll);
+  }
 
   private LeasedLock(SharedRef<LockActor.Command> actor) {
     this.actor = actor;

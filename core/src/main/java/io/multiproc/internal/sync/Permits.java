@@ -1,5 +1,6 @@
 package io.multiproc.internal.sync;
 
+import io.multiproc.internal.Finalizers;
 import io.multiproc.internal.ProcessRuntime;
 import java.time.Duration;
 
@@ -49,8 +50,9 @@ public final class Permits implements java.io.Serializable {
             release(owner);
           }
         }) instanceof Reply.Ok;
-    if (got && !actor.owner().isHere()) {
-      USED.putIfAbsent(actor.path(), actor);
+    if (got && !actor.owner().isHere() && USED.putIfAbsent(actor.path(), actor) == null) {
+      Finalizers.register("primitives left normally", Finalizers.LEAVE_PRIMITIVES,
+          SyncObjects::leaveAll);
     }
     return got;
   }

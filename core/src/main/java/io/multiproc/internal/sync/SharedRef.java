@@ -263,7 +263,7 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   /** Who the calling thread is, for an actor's log: "Process-1 (pid 1234)". */
   public static String caller() {
-    return io.multiproc.Multiprocessing.currentProcess().name() + " (pid "
+    return ProcessRuntime.currentName() + " (pid "
         + ProcessHandle.current().pid() + ")";
   }
 }
