@@ -215,7 +215,7 @@ final class Inbound implements Peer {
   }
 
   private void answer(Wire reply) {
-    LaneSocket.Frame frame = new LaneSocket.Frame();
+    LaneSocket.Frame frame = new LaneSocket.Frame(LaneCodec.sizeHint(reply));
     LaneCodec.write(reply, frame);
     try {
       lane.write(frame);

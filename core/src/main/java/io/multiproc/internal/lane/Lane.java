@@ -295,7 +295,7 @@ public final class Lane {
     }
     try {
       int index = path == null ? -1 : index(path);
-      LaneSocket.Frame frame = new LaneSocket.Frame(64);
+      LaneSocket.Frame frame = new LaneSocket.Frame(LaneCodec.sizeHint(request));
       frame.write(kind);
       frame.writeInt(index);
       LaneCodec.write(request, frame);

@@ -160,6 +160,24 @@ public final class QueueCodec implements Codec {
   }
 
   @Override
+  public int sizeHint(Object o) {
+    if (o instanceof Put p) {
+      return p.item().length + 64;
+    }
+    if (o instanceof Item i) {
+      return i.item().length + 32;
+    }
+    if (o instanceof PutBatch b) {
+      int n = 64;
+      for (byte[] item : b.items()) {
+        n += item.length + 4;
+      }
+      return n;
+    }
+    return 0;
+  }
+
+  @Override
   public List<Object> samples() {
     return List.of(new Put(1, new byte[] {1, 2, 3}, true, -1, null, null),
         new Get(2, true, -1, null, null), new Item(3, new byte[] {4}), new Ok(4),

@@ -31,6 +31,14 @@ public interface Codec {
   /** Reads a message written by {@link #write}; {@code kind}, its first byte, was read already. */
   Object read(byte kind, DataInputStream in, Refs refs) throws IOException;
 
+  /**
+   * About how many bytes {@code message} takes in this codec's form (a put, its item and a
+   * little), so that its frame is allocated once; 0 when this codec does not know it.
+   */
+  default int sizeHint(Object message) {
+    return 0;
+  }
+
   /** A few typical messages, which a JVM encodes and decodes once to warm up ahead of use. */
   List<Object> samples();
 

@@ -101,6 +101,18 @@ final class Codecs {
     return codec.read(kind, in, refs);
   }
 
+  /** About how many bytes {@code o} takes (at least 64), so its frame is allocated once. */
+  static int sizeHint(Object o) {
+    Object inner = o instanceof Envelope e ? e.message() : o;
+    for (Codec codec : ALL) {
+      int hint = codec.sizeHint(inner);
+      if (hint > 0) {
+        return hint + 128;
+      }
+    }
+    return 64;
+  }
+
   /** The codecs' sample messages, for a warm-up. */
   static List<Object> samples() {
     List<Object> all = new ArrayList<>();

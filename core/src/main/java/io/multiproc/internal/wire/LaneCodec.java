@@ -17,6 +17,11 @@ public final class LaneCodec {
     Codecs.writeAny(message, out, Codec.Refs.NONE);
   }
 
+  /** About how many bytes {@code message} takes on a lane, so its frame is allocated once. */
+  public static int sizeHint(Wire message) {
+    return Codecs.sizeHint(message);
+  }
+
   /** Reads the message of {@code frame} from {@code from} to its end. */
   public static Object read(byte[] frame, int from) throws IOException {
     return Codecs.read(frame, from, Codec.Refs.NONE);

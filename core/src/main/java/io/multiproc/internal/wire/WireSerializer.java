@@ -51,7 +51,7 @@ public final class WireSerializer extends JSerializer {
 
   @Override
   public byte[] toBinary(Object o) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(TAG_BYTES + Codecs.sizeHint(o));
     out.write(new byte[TAG_BYTES], 0, TAG_BYTES);
     Codecs.writeAny(o, out, refs);
     byte[] frame = out.toByteArray();
