@@ -37,22 +37,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class QueueClient {
   /** Where the queues' answers come in over Artery. */
-  private static final Route.Inbox<Reply> INBOX = new Route.Inbox<>() {
-    @Override
-    public ActorRef<Reply> ref() {
-      return Inbox.ref();
-    }
-
-    @Override
-    public CompletableFuture<Reply> expect(long id) {
-      return Inbox.expect(id);
-    }
-
-    @Override
-    public void forget(long id) {
-      Inbox.forget(id);
-    }
-  };
+  private static final Route.Inbox<Reply> INBOX = Route.Inbox.of(Inbox::ref, Inbox::expect,
+      Inbox::forget);
   /** Batches on their way and not yet acknowledged, at most, per handle. */
   private static final int BATCHES_IN_FLIGHT = 2;
   /** Items of one batch, at most (and at most {@link QueueActor#PART} bytes). */

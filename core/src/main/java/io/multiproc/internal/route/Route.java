@@ -62,6 +62,28 @@ public final class Route {
     CompletableFuture<R> expect(long id);
 
     void forget(long id);
+
+    /** The inbox of a protocol whose answers go to {@code ref}, expected and forgotten by id. */
+    static <R> Inbox<R> of(java.util.function.Supplier<ActorRef<R>> ref,
+        java.util.function.LongFunction<CompletableFuture<R>> expect,
+        java.util.function.LongConsumer forget) {
+      return new Inbox<>() {
+        @Override
+        public ActorRef<R> ref() {
+          return ref.get();
+        }
+
+        @Override
+        public CompletableFuture<R> expect(long id) {
+          return expect.apply(id);
+        }
+
+        @Override
+        public void forget(long id) {
+          forget.accept(id);
+        }
+      };
+    }
   }
 
   /** Makes the message of one request, given where its answer goes and who asks (null: a lane). */

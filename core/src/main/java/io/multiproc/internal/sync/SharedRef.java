@@ -32,22 +32,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 public final class SharedRef<C> implements java.io.Serializable {
   private static final long serialVersionUID = 3L;
   /** Where the answers of the primitives' actors come in over Artery. */
-  private static final Route.Inbox<Reply> INBOX = new Route.Inbox<>() {
-    @Override
-    public ActorRef<Reply> ref() {
-      return SyncInbox.ref();
-    }
-
-    @Override
-    public CompletableFuture<Reply> expect(long id) {
-      return SyncInbox.expect(id);
-    }
-
-    @Override
-    public void forget(long id) {
-      SyncInbox.forget(id);
-    }
-  };
+  private static final Route.Inbox<Reply> INBOX =
+      Route.Inbox.of(SyncInbox::ref, SyncInbox::expect, SyncInbox::forget);
 
   private final String path;
   private final String what;
