@@ -1,7 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.spi.StartMethod;
+import io.multiproc.spi.StartMethod;
 import java.time.Duration;
 import java.util.List;
 

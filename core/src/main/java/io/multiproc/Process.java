@@ -1,8 +1,8 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.spi.LaunchRequest;
-import io.multiproc.internal.spi.Popen;
+import io.multiproc.spi.LaunchRequest;
+import io.multiproc.spi.Popen;
 import io.multiproc.internal.wire.Reducer;
 import java.io.Serializable;
 import java.time.Duration;

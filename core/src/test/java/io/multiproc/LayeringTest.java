@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   private static final String ROOT = "io.multiproc";
   private static final List<Set<String>> LAYERS = List.of(
-      Set.of("internal", "internal.log", "internal.spi"),
+      Set.of("internal", "internal.log", "spi"),
       Set.of("internal.wire"),
       Set.of("internal.lane", "internal.artery", "internal.transport"),
       Set.of("internal.route"),

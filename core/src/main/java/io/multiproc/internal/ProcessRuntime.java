@@ -4,7 +4,7 @@ import io.multiproc.AuthenticationError;
 import io.multiproc.Process;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.artery.AuthkeyTls;
-import io.multiproc.internal.spi.StartMethod;
+import io.multiproc.spi.StartMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

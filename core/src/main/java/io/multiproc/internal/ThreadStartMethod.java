@@ -1,9 +1,9 @@
 package io.multiproc.internal;
 
 import io.multiproc.Process;
-import io.multiproc.internal.spi.LaunchRequest;
-import io.multiproc.internal.spi.Popen;
-import io.multiproc.internal.spi.StartMethod;
+import io.multiproc.spi.LaunchRequest;
+import io.multiproc.spi.Popen;
+import io.multiproc.spi.StartMethod;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

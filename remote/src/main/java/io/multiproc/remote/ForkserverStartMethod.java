@@ -1,9 +1,9 @@
 package io.multiproc.remote;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.spi.LaunchRequest;
-import io.multiproc.internal.spi.Popen;
-import io.multiproc.internal.spi.StartMethod;
+import io.multiproc.spi.LaunchRequest;
+import io.multiproc.spi.Popen;
+import io.multiproc.spi.StartMethod;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;

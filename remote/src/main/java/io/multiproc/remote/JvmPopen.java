@@ -1,6 +1,6 @@
 package io.multiproc.remote;
 
-import io.multiproc.internal.spi.Popen;
+import io.multiproc.spi.Popen;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package io.multiproc.remote;
 
-import io.multiproc.internal.spi.LaunchRequest;
-import io.multiproc.internal.spi.Popen;
-import io.multiproc.internal.spi.StartMethod;
+import io.multiproc.spi.LaunchRequest;
+import io.multiproc.spi.Popen;
+import io.multiproc.spi.StartMethod;
 
 /**
  * INTERNAL API. The "spawn" start method: a fresh JVM for each process, as CPython's spawn starts a

@@ -1,8 +1,11 @@
-package io.multiproc.internal.spi;
+package io.multiproc.spi;
 
 import java.time.Duration;
 
-/** INTERNAL API. A started process as its start method sees it: CPython's Popen objects. */
+/**
+ * A started process as its {@link StartMethod} sees it, CPython's {@code Popen} objects. Its
+ * methods may be called from any thread.
+ */
 public interface Popen {
   /** The OS pid of the process. */
   long pid();

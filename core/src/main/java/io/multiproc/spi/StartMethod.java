@@ -1,9 +1,11 @@
-package io.multiproc.internal.spi;
+package io.multiproc.spi;
 
 /**
- * INTERNAL API. How a process gets started: the seam of CPython's context and popen modules.
+ * How a process gets started: the seam of CPython's context and popen modules.
  * Implementations are found with {@link java.util.ServiceLoader}; {@code multiproc-core} brings
- * {@code thread}, {@code multiproc-remote} brings {@code spawn} and {@code forkserver}.
+ * {@code thread}, {@code multiproc-remote} brings {@code spawn} and {@code forkserver}. An
+ * implementation needs a public no-argument constructor and is named in
+ * {@code META-INF/services/io.multiproc.spi.StartMethod}.
  */
 public interface StartMethod {
   /** The name users pick it by: "spawn", "forkserver", "thread". */

@@ -1,7 +1,7 @@
-package io.multiproc.internal.spi;
+package io.multiproc.spi;
 
 /**
- * INTERNAL API. What a start method needs to start one process.
+ * What a {@link StartMethod} needs to start one process.
  *
  * @param payload the process object as bytes, already encoded by start(); every method runs a
  *     process decoded from these
