@@ -103,11 +103,13 @@ final class Codecs {
 
   /** About how many bytes {@code o} takes (at least 64), so its frame is allocated once. */
   static int sizeHint(Object o) {
-    Object inner = o instanceof Envelope e ? e.message() : o;
+    // an envelope adds its path and its sender's address; a lane frame only a few bytes
+    boolean envelope = o instanceof Envelope;
+    Object inner = envelope ? ((Envelope) o).message() : o;
     for (Codec codec : ALL) {
       int hint = codec.sizeHint(inner);
       if (hint > 0) {
-        return hint + 128;
+        return hint + (envelope ? 256 : 8);
       }
     }
     return 64;
