@@ -340,6 +340,41 @@ public abstract class QueueContract extends StartMethodContract {
     System.out.println("consumer got " + q.get()); // never: it is killed while waiting
   }
 
+  /**
+   * Interrupts a thread of this process blocked in {@code q.get()} once its get waits at the
+   * queue, says how the get ended, then gets the next item itself.
+   */
+  static void interruptGetThenGet(Queue<String> q, Queue<String> out) throws Exception {
+    String[] ended = new String[1];
+    Thread getter = new Thread(() -> {
+      try {
+        ended[0] = "got " + q.get();
+      } catch (ProcessError e) {
+        ended[0] = "interrupted, flag " + Thread.currentThread().isInterrupted();
+      }
+    });
+    getter.start();
+    awaitWaitingGetters(q, 1);
+    getter.interrupt();
+    getter.join();
+    out.put(ended[0] + ", " + q.sizes().waitingGetters() + " waiting");
+    out.put("then got " + q.get(true, Duration.ofSeconds(20)));
+  }
+
+  @Test
+  void interruptedGet_leavesNoWaiter_nextItemGoesToTheNextGet() throws Exception {
+    Queue<String> q = new Queue<>();
+    Queue<String> out = new Queue<>();
+    Process p = ctx().process(QueueContract::interruptGetThenGet, q, out);
+    p.start();
+    // the interrupted get is taken back at the queue: nothing of it is left to swallow an item
+    assertEquals("interrupted, flag true, 0 waiting", out.get(true, Duration.ofSeconds(60)));
+    q.put("the item");
+    assertEquals("then got the item", out.get(true, Duration.ofSeconds(60)));
+    p.join(Duration.ofSeconds(30));
+    assertEquals(0, p.exitcode());
+  }
+
   @Test
   void consumerKilledWhileBlockedInGet_itemGoesToNextGetter() throws Exception {
     if (threads()) {

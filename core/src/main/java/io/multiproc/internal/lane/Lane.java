@@ -348,7 +348,7 @@ public final class Lane {
         throw new TimeoutException();
       }
       turns.take(reply, more, this::readOne);
-      if (Thread.interrupted()) {
+      if (!reply.isDone() && Thread.interrupted()) { // an answer that came is never dropped
         throw new InterruptedException();
       }
     }

@@ -35,11 +35,13 @@ public final class Inbox {
     return r;
   }
 
-  /** The future of the reply to request {@code id}; call before sending the request. */
+  /**
+   * The future of the reply to request {@code id}; call before sending the request. Expected
+   * twice, the id has one future: a caller that expects it ahead of its route sees what the
+   * route's own wait gave up on.
+   */
   public static CompletableFuture<QueueActor.Reply> expect(long id) {
-    CompletableFuture<QueueActor.Reply> f = new CompletableFuture<>();
-    PENDING.put(id, f);
-    return f;
+    return PENDING.computeIfAbsent(id, k -> new CompletableFuture<>());
   }
 
   /** Stops waiting for {@code id} (its caller gave up). */

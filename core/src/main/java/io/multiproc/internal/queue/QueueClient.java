@@ -113,7 +113,43 @@ public final class QueueClient {
       state.handle(request.make(null, null), reply::complete, QueueState.LOCAL);
       return awaitLocal(state, id, reply);
     }
-    return route.ask(id, (replyTo, jvm) -> request.make(inboxRef(replyTo), jvm), INBOX, wait);
+    // an answer that comes after this thread gave up (interrupted) lands here, not nowhere
+    CompletableFuture<Reply> late = Inbox.expect(id);
+    try {
+      return route.ask(id, (replyTo, jvm) -> request.make(inboxRef(replyTo), jvm), INBOX, wait);
+    } catch (ProcessError e) {
+      Reply raced = Thread.currentThread().isInterrupted() ? takeBack(id, late) : null;
+      if (raced == null) {
+        throw e;
+      }
+      return raced; // what the queue did meanwhile is not undone: the item is returned
+    } finally {
+      Inbox.forget(id);
+    }
+  }
+
+  /**
+   * Takes interrupted request {@code id} back at the queue, as the queue's own JVM does: its
+   * waiter leaves, so it swallows no later item. The round trip after it comes back after any
+   * answer to {@code id} (a route keeps the order), so the answer that raced the interrupt, an
+   * item or a stored put, is in {@code late} by then; it is returned (null: none raced, or the
+   * queue's JVM is gone). The interrupt flag stays set.
+   */
+  private Reply takeBack(long id, CompletableFuture<Reply> late) {
+    Thread.interrupted(); // the round trip below must not be cut short by the same interrupt
+    try {
+      route.tell((replyTo, jvm) -> new QueueActor.TimedOut(id), INBOX, true);
+      long check = nextId();
+      route.ask(check, (replyTo, jvm) -> new QueueActor.Size(check, inboxRef(replyTo)), INBOX,
+          Duration.ZERO);
+    } catch (ProcessError gone) {
+      // the queue's JVM is gone: nothing is left registered there
+    } finally {
+      Thread.currentThread().interrupt();
+    }
+    Reply r = late.getNow(null);
+    // Empty and Full are the take-back's own answers: the request did nothing
+    return r instanceof QueueActor.Empty || r instanceof QueueActor.Full ? null : r;
   }
 
   @SuppressWarnings("unchecked")
