@@ -126,7 +126,9 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
           return this;
         })
         .onMessage(TimedOut.class, t -> {
-          if (arrived.contains(t.id())) {
+          // while the action runs the round is complete: a deadline passing then breaks nothing,
+          // as under CPython, where such a waiter sees the barrier passed once the action ends
+          if (!acting && arrived.contains(t.id())) {
             breakRound();
           }
           return this;
