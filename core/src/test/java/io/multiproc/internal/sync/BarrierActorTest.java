@@ -252,4 +252,40 @@ class BarrierActorTest {
     parties.expectMessage(new Reply.No(p1));
     assertEquals(new BarrierActor.Snapshot(0, true), state(b));
   }
+
+  @Test
+  void reset_whileTheActionRuns_roundPassesThenTheResetApplies() {
+    // CPython: a reset waits for the condition's lock, which the party running the action holds,
+    // so the complete round passes for every party; here all parties must at least agree
+    ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(2, true));
+    long p0 = arrive(b, -1);
+    long p1 = arrive(b, -1);
+    parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
+    long reset = IDS.incrementAndGet();
+    b.tell(new BarrierActor.Reset(reset, control.getRef()));
+    long done = IDS.incrementAndGet();
+    b.tell(new BarrierActor.ActionDone(done, true, control.getRef()));
+    control.expectMessage(new Reply.Ok(reset));
+    control.expectMessage(new Reply.Answer(done, 1));
+    parties.expectMessage(new Reply.Answer(p0, 0));
+    assertEquals(new BarrierActor.Snapshot(0, false), state(b));
+  }
+
+  @Test
+  void abort_whileTheActionRuns_roundPassesThenTheBarrierIsBroken() {
+    ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(2, true));
+    long p0 = arrive(b, -1);
+    long p1 = arrive(b, -1);
+    parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
+    long abort = IDS.incrementAndGet();
+    b.tell(new BarrierActor.Abort(abort, control.getRef()));
+    long done = IDS.incrementAndGet();
+    b.tell(new BarrierActor.ActionDone(done, true, control.getRef()));
+    control.expectMessage(new Reply.Ok(abort));
+    control.expectMessage(new Reply.Answer(done, 1));
+    parties.expectMessage(new Reply.Answer(p0, 0));
+    assertEquals(new BarrierActor.Snapshot(0, true), state(b));
+    long late = arrive(b, -1);
+    parties.expectMessage(new Reply.No(late));
+  }
 }
