@@ -265,8 +265,8 @@ class BarrierActorTest {
     b.tell(new BarrierActor.Reset(reset, control.getRef()));
     long done = IDS.incrementAndGet();
     b.tell(new BarrierActor.ActionDone(done, true, control.getRef()));
+    control.expectMessage(new Reply.Answer(done, 1)); // the round passes first
     control.expectMessage(new Reply.Ok(reset));
-    control.expectMessage(new Reply.Answer(done, 1));
     parties.expectMessage(new Reply.Answer(p0, 0));
     assertEquals(new BarrierActor.Snapshot(0, false), state(b));
   }
@@ -281,8 +281,8 @@ class BarrierActorTest {
     b.tell(new BarrierActor.Abort(abort, control.getRef()));
     long done = IDS.incrementAndGet();
     b.tell(new BarrierActor.ActionDone(done, true, control.getRef()));
+    control.expectMessage(new Reply.Answer(done, 1)); // the round passes first
     control.expectMessage(new Reply.Ok(abort));
-    control.expectMessage(new Reply.Answer(done, 1));
     parties.expectMessage(new Reply.Answer(p0, 0));
     assertEquals(new BarrierActor.Snapshot(0, true), state(b));
     long late = arrive(b, -1);
