@@ -300,4 +300,34 @@ class PermitActorTest {
     assertEquals(1, after.value(), "no second permit from the holder's death");
     assertNull(after.lastDeathRelease());
   }
+
+  @Test
+  void jvmDown_rlockOwnerDies_nextWaiterOwnsItAndTheDeadOwnerCannotRelease() {
+    ActorRef<PermitActor.Command> lock = semaphore(1, 1, true);
+    ActorRef<Object> dying = jvm();
+    long a = acquire(lock, replies, dying, -1, "t1");
+    replies.expectMessage(new Reply.Ok(a));
+    ActorRef<Object> living = jvm();
+    long b = acquire(lock, other, living, -1, "t2");
+    KIT.stop(dying);
+    other.expectMessage(new Reply.Ok(b));
+    long stale = release(lock, control, dying, "t1");
+    Reply.Failed f = control.expectMessageClass(Reply.Failed.class);
+    assertEquals(stale, f.id(), "the lock is t2's now");
+    long r = release(lock, control, living, "t2");
+    control.expectMessage(new Reply.Ok(r));
+  }
+
+  @Test
+  void leave_rlockOwnerEndsHoldingIt_staysWithItsOwner() {
+    ActorRef<PermitActor.Command> lock = semaphore(1, 1, true);
+    ActorRef<Object> leaving = jvm();
+    long a = acquire(lock, replies, leaving, -1, "t1");
+    replies.expectMessage(new Reply.Ok(a));
+    lock.tell(new PermitActor.Leave(leaving));
+    long r = release(lock, control, jvm(), "t2");
+    Reply.Failed f = control.expectMessageClass(Reply.Failed.class);
+    assertEquals(r, f.id(), "only its owner releases an RLock");
+    assertEquals(0, state(lock).value());
+  }
 }
