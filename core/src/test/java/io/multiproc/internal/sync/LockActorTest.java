@@ -261,4 +261,20 @@ class LockActorTest {
     control.expectMessage(new Reply.Ok(r));
     b.expectMessage(new Reply.Ok(lb));
   }
+
+  @Test
+  void jvmDown_deathToldTwice_theNextHolderKeepsTheLock() {
+    // a JVM's death is told by its actor's watch and by its pid's watch: it may come twice
+    ActorRef<Object> dying = jvm();
+    long la = acquire(a, dying, -1);
+    a.expectMessage(new Reply.Ok(la));
+    long lb = acquire(b, jvm(), -1);
+    KIT.stop(dying);
+    b.expectMessage(new Reply.Ok(lb));
+    lock.tell(new LockActor.JvmDown(dying));
+    acquire(c, jvm(), -1);
+    b.expectMessage(new Reply.Recall(lb));
+    c.expectNoMessage(QUIET);
+    assertTrue(state().leased(), "b keeps it");
+  }
 }

@@ -330,4 +330,20 @@ class PermitActorTest {
     assertEquals(r, f.id(), "only its owner releases an RLock");
     assertEquals(0, state(lock).value());
   }
+
+  @Test
+  void jvmDown_deathToldTwice_permitsReleasedOnce() {
+    // a JVM's death is told by its actor's watch and by its pid's watch: it may come twice
+    ActorRef<PermitActor.Command> s = semaphore(1, -1, false);
+    ActorRef<Object> dying = jvm();
+    long a = acquire(s, replies, dying, -1, "t");
+    replies.expectMessage(new Reply.Ok(a));
+    KIT.stop(dying);
+    control.awaitAssert(() -> {
+      assertEquals(1, state(s).value());
+      return null;
+    });
+    s.tell(new PermitActor.JvmDown(dying));
+    assertEquals(1, state(s).value(), "an unbounded semaphore does not gain a permit");
+  }
 }
