@@ -41,10 +41,13 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
    */
   public record ActionDone(long id, boolean ok, ActorRef<Reply> replyTo) implements Command {}
 
-  /** Breaks this round (its waiters fail) and makes the barrier usable again. */
+  /**
+   * Breaks this round (its waiters fail) and makes the barrier usable again; while the action
+   * runs, once that complete round passed.
+   */
   public record Reset(long id, ActorRef<Reply> replyTo) implements Command {}
 
-  /** Breaks the barrier until a reset. */
+  /** Breaks the barrier until a reset; while the action runs, once that complete round passed. */
   public record Abort(long id, ActorRef<Reply> replyTo) implements Command {}
 
   /**
@@ -67,7 +70,8 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   private final int parties;
   private final boolean hasAction;
   private final Waiters<Arrive> arrived;
-  private final List<Arrive> nextRound = new ArrayList<>();
+  /** What came while the action ran (arrivals, resets, aborts), in order, for after it. */
+  private final List<Command> nextRound = new ArrayList<>();
   private final JvmWatch<Command> jvms;
   private boolean broken;
   private boolean acting;
@@ -103,21 +107,12 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
           admitNextRound();
           return this;
         })
-        .onMessage(Reset.class, r -> {
-          breakRound();
-          broken = false;
-          r.replyTo().tell(new Reply.Ok(r.id()));
-          return this;
-        })
-        .onMessage(Abort.class, a -> {
-          breakRound();
-          a.replyTo().tell(new Reply.Ok(a.id()));
-          return this;
-        })
+        .onMessage(Reset.class, this::onReset)
+        .onMessage(Abort.class, this::onAbort)
         .onMessage(Cancel.class, c -> {
           // while the action runs the round is complete: too late to leave it
           boolean waited = (!acting && arrived.remove(c.request()) != null)
-              || nextRound.removeIf(a -> a.id() == c.request());
+              || nextRound.removeIf(m -> m instanceof Arrive a && a.id() == c.request());
           c.replyTo().tell(waited ? new Reply.Ok(c.id()) : new Reply.No(c.id()));
           return this;
         })
@@ -126,7 +121,9 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
           return this;
         })
         .onMessage(TimedOut.class, t -> {
-          if (arrived.contains(t.id())) {
+          // while the action runs the round is complete: a deadline passing then breaks nothing,
+          // as under CPython, where such a waiter sees the barrier passed once the action ends
+          if (!acting && arrived.contains(t.id())) {
             breakRound();
           }
           return this;
@@ -166,6 +163,27 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
     return this;
   }
 
+  private Behavior<Command> onReset(Reset r) {
+    if (acting) {
+      nextRound.add(r); // the round is complete: it passes first, as under CPython's lock
+      return this;
+    }
+    breakRound();
+    broken = false;
+    r.replyTo().tell(new Reply.Ok(r.id()));
+    return this;
+  }
+
+  private Behavior<Command> onAbort(Abort a) {
+    if (acting) {
+      nextRound.add(a); // the round is complete: it passes first, as under CPython's lock
+      return this;
+    }
+    breakRound();
+    a.replyTo().tell(new Reply.Ok(a.id()));
+    return this;
+  }
+
   /** Every party goes on with its arrival index (the last, which ran the action, is answered apart). */
   private void release() {
     int index = 0;
@@ -183,8 +201,16 @@ public final class BarrierActor extends AbstractBehavior<BarrierActor.Command> {
   }
 
   private void admitNextRound() {
-    List<Arrive> waiting = new ArrayList<>(nextRound);
+    List<Command> waiting = new ArrayList<>(nextRound);
     nextRound.clear();
-    waiting.forEach(this::onArrive);
+    for (Command m : waiting) { // each defers itself again if a round's action starts meanwhile
+      if (m instanceof Arrive a) {
+        onArrive(a);
+      } else if (m instanceof Reset r) {
+        onReset(r);
+      } else if (m instanceof Abort a) {
+        onAbort(a);
+      }
+    }
   }
 }
