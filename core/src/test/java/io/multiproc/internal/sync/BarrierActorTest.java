@@ -3,15 +3,11 @@ package io.multiproc.internal.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rules of a Barrier's actor, without JVMs: it trips when the parties arrived (each told its
@@ -19,36 +15,25 @@ import org.junit.jupiter.api.Test;
  * abort, reset, a failed action and a waiting party's death.
  */
 class BarrierActorTest {
-  private static final ActorTestKit KIT = ActorTestKit.create(ManualTime.config());
-  private static final ManualTime TIME = ManualTime.get(KIT.system());
-  private static final Duration QUIET = Duration.ofMillis(100);
-  private static final AtomicLong IDS = new AtomicLong();
-
-  @AfterAll
-  static void shutdown() {
-    KIT.shutdownTestKit();
-  }
+  @RegisterExtension
+  static final ManualKit KIT = new ManualKit();
 
   /** Where the parties' answers come: one inbox, so their order shows. */
   private final TestProbe<Reply> parties = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
 
-  private static ActorRef<Object> jvm() {
-    return KIT.spawn(Behaviors.ignore());
-  }
-
   private long arrive(ActorRef<BarrierActor.Command> barrier, long timeoutMs, ActorRef<?> jvm) {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     barrier.tell(new BarrierActor.Arrive(id, timeoutMs, parties.getRef(), jvm));
     return id;
   }
 
   private long arrive(ActorRef<BarrierActor.Command> barrier, long timeoutMs) {
-    return arrive(barrier, timeoutMs, jvm());
+    return arrive(barrier, timeoutMs, KIT.jvm());
   }
 
   private BarrierActor.Snapshot state(ActorRef<BarrierActor.Command> barrier) {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     barrier.tell(new BarrierActor.State(id, control.getRef()));
     Reply r = control.receiveMessage();
     assertEquals(id, r.id());
@@ -73,7 +58,7 @@ class BarrierActorTest {
     ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(3, false));
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1);
-    parties.expectNoMessage(QUIET);
+    parties.expectNoMessage(ManualKit.QUIET);
     assertEquals(new BarrierActor.Snapshot(2, false), state(b));
     long p2 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p0, 0));
@@ -90,7 +75,7 @@ class BarrierActorTest {
     parties.expectMessage(new Reply.Answer(p0, 0));
     parties.expectMessage(new Reply.Answer(p1, 1));
     long q0 = arrive(b, -1);
-    parties.expectNoMessage(QUIET);
+    parties.expectNoMessage(ManualKit.QUIET);
     long q1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(q0, 0));
     parties.expectMessage(new Reply.Answer(q1, 1));
@@ -102,8 +87,8 @@ class BarrierActorTest {
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
-    parties.expectNoMessage(QUIET); // the first waits for the action
-    long done = IDS.incrementAndGet();
+    parties.expectNoMessage(ManualKit.QUIET); // the first waits for the action
+    long done = ManualKit.nextId();
     assertEquals(new Reply.Answer(done, 1), ask(b, new BarrierActor.ActionDone(done, true,
         control.getRef())));
     parties.expectMessage(new Reply.Answer(p0, 0));
@@ -115,7 +100,7 @@ class BarrierActorTest {
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
-    long done = IDS.incrementAndGet();
+    long done = ManualKit.nextId();
     assertEquals(new Reply.No(done), ask(b, new BarrierActor.ActionDone(done, false,
         control.getRef())));
     // the last party's arrive, answered RUN_ACTION already, may be answered No again: a stray its
@@ -133,8 +118,8 @@ class BarrierActorTest {
     long p0 = arrive(b, 100);
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
-    TIME.timePasses(Duration.ofMillis(200));
-    long done = IDS.incrementAndGet();
+    KIT.timePasses(Duration.ofMillis(200));
+    long done = ManualKit.nextId();
     assertEquals(new Reply.Answer(done, 1), ask(b, new BarrierActor.ActionDone(done, true,
         control.getRef())));
     parties.expectMessage(new Reply.Answer(p0, 0));
@@ -148,16 +133,16 @@ class BarrierActorTest {
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
     long q0 = arrive(b, -1);
-    parties.expectNoMessage(QUIET);
-    long done = IDS.incrementAndGet();
+    parties.expectNoMessage(ManualKit.QUIET);
+    long done = ManualKit.nextId();
     assertEquals(new Reply.Answer(done, 1), ask(b, new BarrierActor.ActionDone(done, true,
         control.getRef())));
     parties.expectMessage(new Reply.Answer(p0, 0));
-    parties.expectNoMessage(QUIET); // q0 waits in the new round
+    parties.expectNoMessage(ManualKit.QUIET); // q0 waits in the new round
     assertEquals(new BarrierActor.Snapshot(1, false), state(b));
     long q1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(q1, BarrierActor.RUN_ACTION));
-    long cancel = IDS.incrementAndGet();
+    long cancel = ManualKit.nextId();
     assertEquals(new Reply.No(cancel), ask(b, new BarrierActor.Cancel(cancel, q0,
         control.getRef())), "the round is complete while its action runs: too late to leave");
   }
@@ -168,9 +153,9 @@ class BarrierActorTest {
     long p0 = arrive(b, -1);
     long p1 = arrive(b, 100);
     assertEquals(2, state(b).waiting()); // the deadline is running from here
-    TIME.timePasses(Duration.ofMillis(99));
-    parties.expectNoMessage(QUIET);
-    TIME.timePasses(Duration.ofMillis(1));
+    KIT.timePasses(Duration.ofMillis(99));
+    parties.expectNoMessage(ManualKit.QUIET);
+    KIT.timePasses(Duration.ofMillis(1));
     parties.expectMessage(new Reply.No(p0));
     parties.expectMessage(new Reply.No(p1));
     assertEquals(new BarrierActor.Snapshot(0, true), state(b));
@@ -185,7 +170,7 @@ class BarrierActorTest {
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p0, 0));
     parties.expectMessage(new Reply.Answer(p1, 1));
-    TIME.timePasses(Duration.ofMillis(200));
+    KIT.timePasses(Duration.ofMillis(200));
     assertEquals(new BarrierActor.Snapshot(0, false), state(b));
   }
 
@@ -193,12 +178,12 @@ class BarrierActorTest {
   void abort_waiters_failAndBarrierStaysBrokenUntilReset() {
     ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(2, false));
     long p0 = arrive(b, -1);
-    long abort = IDS.incrementAndGet();
+    long abort = ManualKit.nextId();
     assertEquals(new Reply.Ok(abort), ask(b, new BarrierActor.Abort(abort, control.getRef())));
     parties.expectMessage(new Reply.No(p0));
     long late = arrive(b, -1);
     parties.expectMessage(new Reply.No(late));
-    long reset = IDS.incrementAndGet();
+    long reset = ManualKit.nextId();
     assertEquals(new Reply.Ok(reset), ask(b, new BarrierActor.Reset(reset, control.getRef())));
     assertEquals(new BarrierActor.Snapshot(0, false), state(b));
     long q0 = arrive(b, -1);
@@ -211,7 +196,7 @@ class BarrierActorTest {
   void reset_waiters_failAndBarrierUsableAtOnce() {
     ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(2, false));
     long p0 = arrive(b, -1);
-    long reset = IDS.incrementAndGet();
+    long reset = ManualKit.nextId();
     assertEquals(new Reply.Ok(reset), ask(b, new BarrierActor.Reset(reset, control.getRef())));
     parties.expectMessage(new Reply.No(p0));
     long q0 = arrive(b, -1);
@@ -225,17 +210,17 @@ class BarrierActorTest {
     ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(3, false));
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1);
-    long cancel = IDS.incrementAndGet();
+    long cancel = ManualKit.nextId();
     assertEquals(new Reply.Ok(cancel), ask(b, new BarrierActor.Cancel(cancel, p0,
         control.getRef())));
     long p2 = arrive(b, -1);
-    parties.expectNoMessage(QUIET); // two of three now
+    parties.expectNoMessage(ManualKit.QUIET); // two of three now
     assertEquals(new BarrierActor.Snapshot(2, false), state(b));
     long p3 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, 0));
     parties.expectMessage(new Reply.Answer(p2, 1));
     parties.expectMessage(new Reply.Answer(p3, 2));
-    long late = IDS.incrementAndGet();
+    long late = ManualKit.nextId();
     assertEquals(new Reply.No(late), ask(b, new BarrierActor.Cancel(late, p1,
         control.getRef())), "answered already");
   }
@@ -243,7 +228,7 @@ class BarrierActorTest {
   @Test
   void jvmDown_waitingPartyDies_barrierBroken() {
     ActorRef<BarrierActor.Command> b = KIT.spawn(BarrierActor.create(3, false));
-    ActorRef<Object> dying = jvm();
+    ActorRef<Object> dying = KIT.jvm();
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1, dying);
     assertEquals(2, state(b).waiting());
@@ -261,9 +246,9 @@ class BarrierActorTest {
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
-    long reset = IDS.incrementAndGet();
+    long reset = ManualKit.nextId();
     b.tell(new BarrierActor.Reset(reset, control.getRef()));
-    long done = IDS.incrementAndGet();
+    long done = ManualKit.nextId();
     b.tell(new BarrierActor.ActionDone(done, true, control.getRef()));
     control.expectMessage(new Reply.Answer(done, 1)); // the round passes first
     control.expectMessage(new Reply.Ok(reset));
@@ -277,9 +262,9 @@ class BarrierActorTest {
     long p0 = arrive(b, -1);
     long p1 = arrive(b, -1);
     parties.expectMessage(new Reply.Answer(p1, BarrierActor.RUN_ACTION));
-    long abort = IDS.incrementAndGet();
+    long abort = ManualKit.nextId();
     b.tell(new BarrierActor.Abort(abort, control.getRef()));
-    long done = IDS.incrementAndGet();
+    long done = ManualKit.nextId();
     b.tell(new BarrierActor.ActionDone(done, true, control.getRef()));
     control.expectMessage(new Reply.Answer(done, 1)); // the round passes first
     control.expectMessage(new Reply.Ok(abort));

@@ -3,56 +3,41 @@ package io.multiproc.internal.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rules of a Condition's actor, without JVMs: waiters woken first come, first served, one, n
  * or all at a time; a wait's timeout (manual time); a cancelled or dead waiter never woken.
  */
 class ConditionActorTest {
-  private static final ActorTestKit KIT = ActorTestKit.create(ManualTime.config());
-  private static final ManualTime TIME = ManualTime.get(KIT.system());
-  private static final Duration QUIET = Duration.ofMillis(100);
-  private static final AtomicLong IDS = new AtomicLong();
-
-  @AfterAll
-  static void shutdown() {
-    KIT.shutdownTestKit();
-  }
+  @RegisterExtension
+  static final ManualKit KIT = new ManualKit();
 
   /** Where the waiters' wake-ups come: one inbox, so their order shows. */
   private final TestProbe<Reply> woken = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
   private final ActorRef<ConditionActor.Command> cond = KIT.spawn(ConditionActor.create());
 
-  private static ActorRef<Object> jvm() {
-    return KIT.spawn(Behaviors.ignore());
-  }
-
   /** Enlists a waiter of a JVM of its own (its enlisting answered at once); returns its ticket. */
   private long enlist(long timeoutMs) {
-    long id = IDS.incrementAndGet();
-    long ticket = IDS.incrementAndGet();
-    cond.tell(new ConditionActor.Enlist(id, ticket, timeoutMs, woken.getRef(), jvm()));
+    long id = ManualKit.nextId();
+    long ticket = ManualKit.nextId();
+    cond.tell(new ConditionActor.Enlist(id, ticket, timeoutMs, woken.getRef(), KIT.jvm()));
     woken.expectMessage(new Reply.Ok(id));
     return ticket;
   }
 
   private void notify(int n) {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     cond.tell(new ConditionActor.Notify(id, n, control.getRef()));
     control.expectMessage(new Reply.Ok(id));
   }
 
   private int waiting() {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     cond.tell(new ConditionActor.State(id, control.getRef()));
     return (Integer) control.expectMessageClass(Reply.Answer.class).value();
   }
@@ -64,7 +49,7 @@ class ConditionActorTest {
     assertEquals(2, waiting());
     notify(1);
     woken.expectMessage(new Reply.Ok(t1));
-    woken.expectNoMessage(QUIET);
+    woken.expectNoMessage(ManualKit.QUIET);
     assertEquals(1, waiting());
     notify(1);
     woken.expectMessage(new Reply.Ok(t2));
@@ -78,7 +63,7 @@ class ConditionActorTest {
     notify(2);
     woken.expectMessage(new Reply.Ok(t1));
     woken.expectMessage(new Reply.Ok(t2));
-    woken.expectNoMessage(QUIET);
+    woken.expectNoMessage(ManualKit.QUIET);
     assertEquals(1, waiting());
     notify(5); // more than wait: the one left
     woken.expectMessage(new Reply.Ok(t3));
@@ -101,7 +86,7 @@ class ConditionActorTest {
   void notify_noWaiter_lostNotKeptForALaterWaiter() {
     notify(1);
     long t = enlist(-1);
-    woken.expectNoMessage(QUIET);
+    woken.expectNoMessage(ManualKit.QUIET);
     assertEquals(1, waiting());
     notify(1);
     woken.expectMessage(new Reply.Ok(t));
@@ -111,9 +96,9 @@ class ConditionActorTest {
   void enlist_timeout_answeredNoWhenTimePassesAndNotBefore() {
     long t1 = enlist(100);
     long t2 = enlist(-1);
-    TIME.timePasses(Duration.ofMillis(99));
-    woken.expectNoMessage(QUIET);
-    TIME.timePasses(Duration.ofMillis(1));
+    KIT.timePasses(Duration.ofMillis(99));
+    woken.expectNoMessage(ManualKit.QUIET);
+    KIT.timePasses(Duration.ofMillis(1));
     woken.expectMessage(new Reply.No(t1));
     notify(1);
     woken.expectMessage(new Reply.Ok(t2)); // the timed-out waiter takes no notify
@@ -124,29 +109,29 @@ class ConditionActorTest {
     long t = enlist(100);
     notify(1);
     woken.expectMessage(new Reply.Ok(t));
-    TIME.timePasses(Duration.ofMillis(200));
-    woken.expectNoMessage(QUIET);
+    KIT.timePasses(Duration.ofMillis(200));
+    woken.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void cancel_waiter_removedAndTheNotifyGoesToTheNext() {
     long t1 = enlist(-1);
     long t2 = enlist(-1);
-    long cancel = IDS.incrementAndGet();
+    long cancel = ManualKit.nextId();
     cond.tell(new ConditionActor.Cancel(cancel, t1, control.getRef()));
     control.expectMessage(new Reply.Ok(cancel));
     notify(1);
     woken.expectMessage(new Reply.Ok(t2));
-    long late = IDS.incrementAndGet();
+    long late = ManualKit.nextId();
     cond.tell(new ConditionActor.Cancel(late, t2, control.getRef()));
     control.expectMessage(new Reply.No(late)); // woken already: the caller passes it on
   }
 
   @Test
   void jvmDown_waiterDies_notifyWakesTheFirstLiving() {
-    ActorRef<Object> dying = jvm();
-    long id = IDS.incrementAndGet();
-    long dead = IDS.incrementAndGet();
+    ActorRef<Object> dying = KIT.jvm();
+    long id = ManualKit.nextId();
+    long dead = ManualKit.nextId();
     cond.tell(new ConditionActor.Enlist(id, dead, -1, woken.getRef(), dying));
     woken.expectMessage(new Reply.Ok(id));
     long living = enlist(-1);
@@ -157,6 +142,6 @@ class ConditionActorTest {
     });
     notify(1);
     woken.expectMessage(new Reply.Ok(living));
-    woken.expectNoMessage(QUIET);
+    woken.expectNoMessage(ManualKit.QUIET);
   }
 }

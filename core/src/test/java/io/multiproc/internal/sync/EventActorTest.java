@@ -1,64 +1,49 @@
 package io.multiproc.internal.sync;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rules of an Event's actor, without JVMs: set wakes every waiter and lets later waits pass,
  * clear makes them wait again, a wait's timeout (manual time), cancel, a dead JVM's waiter dropped.
  */
 class EventActorTest {
-  private static final ActorTestKit KIT = ActorTestKit.create(ManualTime.config());
-  private static final ManualTime TIME = ManualTime.get(KIT.system());
-  private static final Duration QUIET = Duration.ofMillis(100);
-  private static final AtomicLong IDS = new AtomicLong();
-
-  @AfterAll
-  static void shutdown() {
-    KIT.shutdownTestKit();
-  }
+  @RegisterExtension
+  static final ManualKit KIT = new ManualKit();
 
   /** Where the waiters' answers come: one inbox, so their order shows. */
   private final TestProbe<Reply> waiters = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
   private final ActorRef<EventActor.Command> event = KIT.spawn(EventActor.create());
 
-  private static ActorRef<Object> jvm() {
-    return KIT.spawn(Behaviors.ignore());
-  }
-
   private long await(long timeoutMs, ActorRef<?> jvm) {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     event.tell(new EventActor.Wait(id, timeoutMs, waiters.getRef(), jvm));
     return id;
   }
 
   private long await(long timeoutMs) {
-    return await(timeoutMs, jvm());
+    return await(timeoutMs, KIT.jvm());
   }
 
   private void set() {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     event.tell(new EventActor.SetFlag(id, control.getRef()));
     control.expectMessage(new Reply.Ok(id));
   }
 
   private void clear() {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     event.tell(new EventActor.Clear(id, control.getRef()));
     control.expectMessage(new Reply.Ok(id));
   }
 
   /** Whether the flag is set; also proves that what was sent before it was handled. */
   private Reply isSet() {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     event.tell(new EventActor.IsSet(id, control.getRef()));
     return control.receiveMessage();
   }
@@ -68,13 +53,13 @@ class EventActorTest {
     long w1 = await(-1);
     long w2 = await(-1);
     long w3 = await(5_000);
-    waiters.expectNoMessage(QUIET);
+    waiters.expectNoMessage(ManualKit.QUIET);
     set();
     waiters.expectMessage(new Reply.Ok(w1));
     waiters.expectMessage(new Reply.Ok(w2));
     waiters.expectMessage(new Reply.Ok(w3));
-    TIME.timePasses(Duration.ofSeconds(10));
-    waiters.expectNoMessage(QUIET); // woken: the deadline was cancelled
+    KIT.timePasses(Duration.ofSeconds(10));
+    waiters.expectNoMessage(ManualKit.QUIET); // woken: the deadline was cancelled
   }
 
   @Test
@@ -91,7 +76,7 @@ class EventActorTest {
     long t = await(0);
     waiters.expectMessage(new Reply.No(t));
     set();
-    waiters.expectNoMessage(QUIET); // a poll does not wait
+    waiters.expectNoMessage(ManualKit.QUIET); // a poll does not wait
   }
 
   @Test
@@ -99,28 +84,28 @@ class EventActorTest {
     long w = await(100);
     long forever = await(-1);
     isSet(); // the deadline is running from here
-    TIME.timePasses(Duration.ofMillis(99));
-    waiters.expectNoMessage(QUIET);
-    TIME.timePasses(Duration.ofMillis(1));
+    KIT.timePasses(Duration.ofMillis(99));
+    waiters.expectNoMessage(ManualKit.QUIET);
+    KIT.timePasses(Duration.ofMillis(1));
     waiters.expectMessage(new Reply.No(w));
     set();
     waiters.expectMessage(new Reply.Ok(forever)); // the timed-out wait is answered once only
-    waiters.expectNoMessage(QUIET);
+    waiters.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void clear_afterSet_isSetFalseAndWaitsWaitAgain() {
     set();
-    waiters.expectNoMessage(QUIET);
-    long id = IDS.incrementAndGet();
+    waiters.expectNoMessage(ManualKit.QUIET);
+    long id = ManualKit.nextId();
     event.tell(new EventActor.IsSet(id, control.getRef()));
     control.expectMessage(new Reply.Ok(id));
     clear();
-    long id2 = IDS.incrementAndGet();
+    long id2 = ManualKit.nextId();
     event.tell(new EventActor.IsSet(id2, control.getRef()));
     control.expectMessage(new Reply.No(id2));
     long w = await(-1);
-    waiters.expectNoMessage(QUIET);
+    waiters.expectNoMessage(ManualKit.QUIET);
     set();
     waiters.expectMessage(new Reply.Ok(w));
   }
@@ -129,13 +114,13 @@ class EventActorTest {
   void cancel_waiter_removedAndNotWokenBySet() {
     long w1 = await(-1);
     long w2 = await(-1);
-    long cancel = IDS.incrementAndGet();
+    long cancel = ManualKit.nextId();
     event.tell(new EventActor.Cancel(cancel, w1, control.getRef()));
     control.expectMessage(new Reply.Ok(cancel));
     set();
     waiters.expectMessage(new Reply.Ok(w2));
-    waiters.expectNoMessage(QUIET);
-    long late = IDS.incrementAndGet();
+    waiters.expectNoMessage(ManualKit.QUIET);
+    long late = ManualKit.nextId();
     event.tell(new EventActor.Cancel(late, w2, control.getRef()));
     control.expectMessage(new Reply.No(late)); // answered already
   }
@@ -144,12 +129,12 @@ class EventActorTest {
   void jvmDown_waiterDies_droppedAndNotWoken() {
     // the death notice is sent here directly, so it comes before the set: the watch that sends
     // it is the JvmWatch the other actors' tests see fire when their JVM's actor stops
-    ActorRef<Object> dying = jvm();
+    ActorRef<Object> dying = KIT.jvm();
     await(-1, dying);
     long living = await(-1);
     event.tell(new EventActor.JvmDown(dying));
     set();
     waiters.expectMessage(new Reply.Ok(living));
-    waiters.expectNoMessage(QUIET);
+    waiters.expectNoMessage(ManualKit.QUIET);
   }
 }

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rules of a Lock's actor, without JVMs: leases granted first come, first served and recalled
@@ -21,15 +17,8 @@ import org.junit.jupiter.api.Test;
  * leaving holder. A JVM is an actor of the test, stopped to make it die; time is manual.
  */
 class LockActorTest {
-  private static final ActorTestKit KIT = ActorTestKit.create(ManualTime.config());
-  private static final ManualTime TIME = ManualTime.get(KIT.system());
-  private static final Duration QUIET = Duration.ofMillis(100);
-  private static final AtomicLong IDS = new AtomicLong();
-
-  @AfterAll
-  static void shutdown() {
-    KIT.shutdownTestKit();
-  }
+  @RegisterExtension
+  static final ManualKit KIT = new ManualKit();
 
   /** The inboxes of three JVMs, and the test's own. */
   private final TestProbe<Reply> a = KIT.createTestProbe();
@@ -38,25 +27,21 @@ class LockActorTest {
   private final TestProbe<Reply> control = KIT.createTestProbe();
   private final ActorRef<LockActor.Command> lock = KIT.spawn(LockActor.create("L"));
 
-  private static ActorRef<Object> jvm() {
-    return KIT.spawn(Behaviors.ignore());
-  }
-
   private long acquire(TestProbe<Reply> inbox, ActorRef<?> jvm, long timeoutMs) {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     lock.tell(new LockActor.Acquire(id, true, timeoutMs, inbox.getRef(), jvm, "P-" + id));
     return id;
   }
 
   private long release(TestProbe<Reply> inbox) {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     lock.tell(new LockActor.Release(id, inbox.getRef()));
     return id;
   }
 
   /** The lock's state; also proves that what was sent before it was handled. */
   private LockActor.Snapshot state() {
-    long id = IDS.incrementAndGet();
+    long id = ManualKit.nextId();
     lock.tell(new LockActor.State(id, control.getRef()));
     Reply r = control.receiveMessage();
     assertEquals(id, r.id());
@@ -65,72 +50,72 @@ class LockActorTest {
 
   @Test
   void acquire_free_leaseGrantedAndKeptWhileNobodyElseAsks() {
-    long lease = acquire(a, jvm(), -1);
+    long lease = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(lease));
-    a.expectNoMessage(QUIET); // no recall: the JVM keeps its lease
+    a.expectNoMessage(ManualKit.QUIET); // no recall: the JVM keeps its lease
     assertEquals(new LockActor.Snapshot(true, 0, null, 1), state());
   }
 
   @Test
   void acquire_leased_holderRecalledAndTheLockGoesOnReturn() {
-    long lease = acquire(a, jvm(), -1);
+    long lease = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(lease));
-    long wants = acquire(b, jvm(), -1);
+    long wants = acquire(b, KIT.jvm(), -1);
     a.expectMessage(new Reply.Recall(lease));
-    b.expectNoMessage(QUIET);
+    b.expectNoMessage(ManualKit.QUIET);
     lock.tell(new LockActor.Return(lease));
     b.expectMessage(new Reply.Ok(wants));
-    a.expectNoMessage(QUIET);
+    a.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void acquire_severalWaiting_servedInOrderEachRecalledAtOnce() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, jvm(), -1);
-    long lc = acquire(c, jvm(), -1);
+    long lb = acquire(b, KIT.jvm(), -1);
+    long lc = acquire(c, KIT.jvm(), -1);
     a.expectMessage(new Reply.Recall(la));
-    a.expectNoMessage(QUIET); // recalled once, not once per waiter
+    a.expectNoMessage(ManualKit.QUIET); // recalled once, not once per waiter
     lock.tell(new LockActor.Return(la));
     b.expectMessage(new Reply.Ok(lb));
     b.expectMessage(new Reply.Recall(lb)); // another waits: one use, then back
     lock.tell(new LockActor.Return(lb));
     c.expectMessage(new Reply.Ok(lc));
-    c.expectNoMessage(QUIET);
+    c.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void return_staleLease_ignored() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, jvm(), -1);
+    long lb = acquire(b, KIT.jvm(), -1);
     lock.tell(new LockActor.Return(la));
     b.expectMessage(new Reply.Ok(lb));
     lock.tell(new LockActor.Return(la)); // a duplicate of the old lease's return
-    long lc = acquire(c, jvm(), -1);
+    long lc = acquire(c, KIT.jvm(), -1);
     b.expectMessage(new Reply.Recall(lb));
-    c.expectNoMessage(QUIET);
+    c.expectNoMessage(ManualKit.QUIET);
     assertTrue(state().leased(), "b keeps the lock");
   }
 
   @Test
   void tryAcquire_holderSaysBusy_answeredNo() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long t = acquire(b, jvm(), 0);
+    long t = acquire(b, KIT.jvm(), 0);
     a.expectMessage(new Reply.Recall(la));
-    b.expectNoMessage(QUIET); // waits for the holder's word
+    b.expectNoMessage(ManualKit.QUIET); // waits for the holder's word
     lock.tell(new LockActor.Busy(la));
     b.expectMessage(new Reply.No(t));
-    long again = acquire(c, jvm(), 0);
+    long again = acquire(c, KIT.jvm(), 0);
     c.expectMessage(new Reply.No(again)); // known busy: no asking again
   }
 
   @Test
   void tryAcquire_holderReturnsIdleLease_granted() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long t = acquire(b, jvm(), 0);
+    long t = acquire(b, KIT.jvm(), 0);
     a.expectMessage(new Reply.Recall(la));
     lock.tell(new LockActor.Return(la));
     b.expectMessage(new Reply.Ok(t));
@@ -138,34 +123,34 @@ class LockActorTest {
 
   @Test
   void acquire_timeout_answeredNoWhenTimePassesAndNotBefore() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long wants = acquire(b, jvm(), 100);
+    long wants = acquire(b, KIT.jvm(), 100);
     a.expectMessage(new Reply.Recall(la));
     lock.tell(new LockActor.Busy(la));
     assertEquals(1, state().waiting()); // its deadline is running from here
-    TIME.timePasses(Duration.ofMillis(99));
-    b.expectNoMessage(QUIET);
-    TIME.timePasses(Duration.ofMillis(1));
+    KIT.timePasses(Duration.ofMillis(99));
+    b.expectNoMessage(ManualKit.QUIET);
+    KIT.timePasses(Duration.ofMillis(1));
     b.expectMessage(new Reply.No(wants));
     lock.tell(new LockActor.Return(la));
     assertEquals(new LockActor.Snapshot(false, 0, null, 2), state());
-    b.expectNoMessage(QUIET);
+    b.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void cancel_waiter_removedAndTheLockGoesToTheNext() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, jvm(), -1);
-    long lc = acquire(c, jvm(), -1);
-    long cancel = IDS.incrementAndGet();
+    long lb = acquire(b, KIT.jvm(), -1);
+    long lc = acquire(c, KIT.jvm(), -1);
+    long cancel = ManualKit.nextId();
     lock.tell(new LockActor.Cancel(cancel, lb, control.getRef()));
     control.expectMessage(new Reply.Ok(cancel));
     lock.tell(new LockActor.Return(la));
     c.expectMessage(new Reply.Ok(lc));
-    b.expectNoMessage(QUIET);
-    long late = IDS.incrementAndGet();
+    b.expectNoMessage(ManualKit.QUIET);
+    long late = ManualKit.nextId();
     lock.tell(new LockActor.Cancel(late, lc, control.getRef()));
     control.expectMessage(new Reply.No(late)); // granted already: the caller gives it back
   }
@@ -180,13 +165,13 @@ class LockActorTest {
 
   @Test
   void release_byAnotherProcessWhileHeld_holderRevokedReleaserOkNextGranted() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
     long r = release(c);
     a.expectMessage(new Reply.Revoke(la));
     long r2 = release(control); // a second releaser waits for the same answer
-    a.expectNoMessage(QUIET); // revoked once
-    long lb = acquire(b, jvm(), -1);
+    a.expectNoMessage(ManualKit.QUIET); // revoked once
+    long lb = acquire(b, KIT.jvm(), -1);
     a.expectMessage(new Reply.Recall(la));
     lock.tell(new LockActor.Revoked(la, true));
     c.expectMessage(new Reply.Ok(r));
@@ -197,7 +182,7 @@ class LockActorTest {
 
   @Test
   void release_byAnotherProcessLeaseIdle_fails() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
     long r = release(c);
     a.expectMessage(new Reply.Revoke(la));
@@ -209,10 +194,10 @@ class LockActorTest {
 
   @Test
   void jvmDown_holderDies_lockGoesToTheNextAndIsLogged() {
-    ActorRef<Object> dying = jvm();
+    ActorRef<Object> dying = KIT.jvm();
     long la = acquire(a, dying, -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, jvm(), -1);
+    long lb = acquire(b, KIT.jvm(), -1);
     a.expectMessage(new Reply.Recall(la));
     KIT.stop(dying);
     b.expectMessage(new Reply.Ok(lb));
@@ -223,9 +208,9 @@ class LockActorTest {
 
   @Test
   void jvmDown_waiterDies_droppedAndNotGranted() {
-    long la = acquire(a, jvm(), -1);
+    long la = acquire(a, KIT.jvm(), -1);
     a.expectMessage(new Reply.Ok(la));
-    ActorRef<Object> dying = jvm();
+    ActorRef<Object> dying = KIT.jvm();
     acquire(b, dying, -1);
     a.expectMessage(new Reply.Recall(la));
     KIT.stop(dying);
@@ -234,26 +219,26 @@ class LockActorTest {
       return null;
     });
     lock.tell(new LockActor.Return(la));
-    b.expectNoMessage(QUIET);
+    b.expectNoMessage(ManualKit.QUIET);
     assertFalse(state().leased());
   }
 
   @Test
   void leave_holderEndsHoldingIt_staysLockedUntilAnyProcessReleases() {
-    ActorRef<Object> leaving = jvm();
+    ActorRef<Object> leaving = KIT.jvm();
     long la = acquire(a, leaving, -1);
     a.expectMessage(new Reply.Ok(la));
     lock.tell(new LockActor.Leave(la));
-    long t = acquire(c, jvm(), 0);
+    long t = acquire(c, KIT.jvm(), 0);
     c.expectMessage(new Reply.No(t)); // nobody to ask: a try fails at once
-    long lb = acquire(b, jvm(), -1);
+    long lb = acquire(b, KIT.jvm(), -1);
     KIT.stop(leaving);
     control.awaitAssert(() -> {
       assertEquals(2, state().peers(), "its death was handled");
       return null;
     });
-    a.expectNoMessage(QUIET); // neither recalled nor revoked: nobody is there to answer
-    b.expectNoMessage(QUIET); // the death of a JVM that left frees nothing
+    a.expectNoMessage(ManualKit.QUIET); // neither recalled nor revoked: nobody is there to answer
+    b.expectNoMessage(ManualKit.QUIET); // the death of a JVM that left frees nothing
     LockActor.Snapshot held = state();
     assertTrue(held.leased());
     assertNull(held.lastDeathRelease());
@@ -265,16 +250,16 @@ class LockActorTest {
   @Test
   void jvmDown_deathToldTwice_theNextHolderKeepsTheLock() {
     // a JVM's death is told by its actor's watch and by its pid's watch: it may come twice
-    ActorRef<Object> dying = jvm();
+    ActorRef<Object> dying = KIT.jvm();
     long la = acquire(a, dying, -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, jvm(), -1);
+    long lb = acquire(b, KIT.jvm(), -1);
     KIT.stop(dying);
     b.expectMessage(new Reply.Ok(lb));
     lock.tell(new LockActor.JvmDown(dying));
-    acquire(c, jvm(), -1);
+    acquire(c, KIT.jvm(), -1);
     b.expectMessage(new Reply.Recall(lb));
-    c.expectNoMessage(QUIET);
+    c.expectNoMessage(ManualKit.QUIET);
     assertTrue(state().leased(), "b keeps it");
   }
 }
