@@ -1,8 +1,8 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.Timeouts;
-import io.multiproc.internal.sync.EventActor;
+import io.multiproc.internal.sync.EventState;
+import io.multiproc.internal.sync.SyncState;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
 import java.io.Serializable;
@@ -12,13 +12,13 @@ import java.time.Duration;
  * A flag shared by processes, the twin of CPython's {@code multiprocessing.Event}: {@code wait}
  * blocks until some process calls {@code set}; {@code clear} lowers the flag again.
  *
- * <p>The event is an actor in the process that created it; this object is a handle that reaches
- * it from any process it is passed to. A waiter whose process dies is dropped.
+ * <p>The event's state lives in the process that created it; this object is a handle that
+ * reaches it from any process it is passed to. A waiter whose process dies is dropped.
  */
 public final class Event implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final SharedRef<EventActor.Command> actor;
+  private final SharedRef<EventState.Command> state;
 
   /**
    * A new event, not set.
@@ -26,22 +26,22 @@ public final class Event implements Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Event() {
-    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(EventActor.create(), "event"), "event");
+    this.state = SharedRef.ofState(new EventState(SyncState.timers()).publish("event"), "event");
   }
 
   /** Sets the flag: every waiting process wakes, and later waits return at once. */
   public void set() {
-    actor.ask(EventActor.SetFlag::new, Duration.ZERO);
+    state.ask(EventState.SetFlag::new, Duration.ZERO);
   }
 
   /** Clears the flag: later waits block until the next {@code set}. */
   public void clear() {
-    actor.ask(EventActor.Clear::new, Duration.ZERO);
+    state.ask(EventState.Clear::new, Duration.ZERO);
   }
 
   /** Whether the flag is set now, as {@code is_set()}. */
   public boolean isSet() {
-    return actor.ask(EventActor.IsSet::new, Duration.ZERO) instanceof Reply.Ok;
+    return state.ask(EventState.IsSet::new, Duration.ZERO) instanceof Reply.Ok;
   }
 
   /**
@@ -64,9 +64,9 @@ public final class Event implements Serializable {
   public boolean await(Duration timeout) {
     long ms = SharedRef.millis(true, Timeouts.check(timeout));
     long request = SharedRef.nextId();
-    // interrupted: the wait is taken off the actor's list (nothing to give back)
-    return actor.ask(request, (id, replyTo) -> new EventActor.Wait(id, ms, replyTo,
-        SharedRef.jvm()), timeout, (id, replyTo) -> new EventActor.Cancel(id, request, replyTo),
+    // interrupted: the wait is taken off the event's list (nothing to give back)
+    return state.ask(request, (id, replyTo) -> new EventState.Wait(id, ms, replyTo), timeout,
+        (id, replyTo) -> new EventState.Cancel(id, request, replyTo),
         null) instanceof Reply.Ok;
   }
 

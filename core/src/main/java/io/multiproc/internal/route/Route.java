@@ -209,12 +209,8 @@ public final class Route {
       inbox.forget(id);
       throw e instanceof ProcessError p ? gone(p) : e;
     }
-    try {
-      return await(id, answer, inbox, wait);
-    } catch (ProcessError e) {
-      inbox.forget(id); // interrupted: nobody waits for the answer any more
-      throw e;
-    }
+    // interrupted, id stays expected: a caller taking the request back sees an answer that raced
+    return await(id, answer, inbox, wait);
   }
 
   /**

@@ -84,6 +84,32 @@ public final class Waiters<W> implements Iterable<W> {
         }
       };
     }
+
+    /**
+     * An ActorSystem's scheduler (manual time in a test drives it): at the deadline of waiter
+     * {@code id}, {@code timedOut} runs on {@code executor} (and takes the object's lock itself).
+     */
+    static Timer of(org.apache.pekko.actor.typed.Scheduler scheduler,
+        scala.concurrent.ExecutionContextExecutor executor, LongConsumer timedOut) {
+      Map<Long, org.apache.pekko.actor.Cancellable> pending = new ConcurrentHashMap<>();
+      return new Timer() {
+        @Override
+        public void start(long id, long ms) {
+          pending.put(id, scheduler.scheduleOnce(Duration.ofMillis(ms), () -> {
+            pending.remove(id);
+            timedOut.accept(id); // a waiter served meanwhile is not there any more: nothing
+          }, executor));
+        }
+
+        @Override
+        public void cancel(long id) {
+          org.apache.pekko.actor.Cancellable c = pending.remove(id);
+          if (c != null) {
+            c.cancel();
+          }
+        }
+      };
+    }
   }
 
   private final LinkedHashMap<Long, W> byId = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import io.multiproc.internal.route.Owner;
 import io.multiproc.internal.route.PushLanes;
 import io.multiproc.internal.route.Route;
 import io.multiproc.internal.transport.Gateway;
+import io.multiproc.internal.transport.Receiver;
+import io.multiproc.internal.transport.Receivers;
 import io.multiproc.internal.wire.Wire;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param <C> the actor's protocol
  */
 public final class SharedRef<C> implements java.io.Serializable {
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
   /** Where the answers of the primitives' actors come in over Artery. */
   private static final Route.Inbox<Reply> INBOX =
       Route.Inbox.of(SyncInbox::ref, SyncInbox::expect, SyncInbox::forget);
@@ -39,8 +41,8 @@ public final class SharedRef<C> implements java.io.Serializable {
   private final String what;
   /** Where the actor's JVM accepts lanes; null: other JVMs reach the actor over Artery. */
   private final String laneAddress;
-  /** The actor pushes messages nobody asked for: reached over a lane of its own, always read. */
-  private final boolean pushes;
+  /** What the object is to a lane: an actor, one that pushes, or a state called directly. */
+  private final Route.Target target;
   private final Owner owner;
   private transient volatile ActorRef<C> ref;
   private transient volatile Route route;
@@ -51,7 +53,16 @@ public final class SharedRef<C> implements java.io.Serializable {
    * Its answers only answer requests.
    */
   public static <C> SharedRef<C> overLanes(String path, String what) {
-    return new SharedRef<>(path, what, LaneServer.address(), false);
+    return new SharedRef<>(path, what, LaneServer.address(), Route.Target.ACTOR);
+  }
+
+  /**
+   * The {@link SyncState} published at {@code path} in this JVM: its threads call it directly,
+   * other JVMs of this program reach it over a lane to this JVM where there is one (its reader
+   * calls the state), else over Artery (the gateway calls it).
+   */
+  public static <C> SharedRef<C> ofState(String path, String what) {
+    return new SharedRef<>(path, what, LaneServer.address(), Route.Target.RECEIVER);
   }
 
   /**
@@ -60,15 +71,15 @@ public final class SharedRef<C> implements java.io.Serializable {
    * ({@link PushLanes}), else over Artery.
    */
   public static <C> SharedRef<C> withPushes(String path, String what) {
-    return new SharedRef<>(path, what, LaneServer.address(), true);
+    return new SharedRef<>(path, what, LaneServer.address(), Route.Target.PUSHING_ACTOR);
   }
 
-  private SharedRef(String path, String what, String laneAddress, boolean pushes) {
+  private SharedRef(String path, String what, String laneAddress, Route.Target target) {
     Gateway.ensureStarted(); // made where the actor is: other JVMs reach it through the gateway
     this.path = path;
     this.what = what;
     this.laneAddress = laneAddress;
-    this.pushes = pushes;
+    this.target = target;
     this.owner = Owner.here();
   }
 
@@ -80,8 +91,7 @@ public final class SharedRef<C> implements java.io.Serializable {
   private Route route() {
     Route r = route;
     if (r == null) {
-      r = new Route(path, what, laneAddress,
-          pushes ? Route.Target.PUSHING_ACTOR : Route.Target.ACTOR, owner);
+      r = new Route(path, what, laneAddress, target, owner);
       route = r;
     }
     return r;
@@ -118,7 +128,12 @@ public final class SharedRef<C> implements java.io.Serializable {
    */
   public void tell(C message) {
     if (owner.isHere()) {
-      ref().tell(message);
+      Receiver state = Receivers.here(path);
+      if (state != null) {
+        state.receive(message, Receiver.Replier.NONE, SyncState.LOCAL);
+      } else {
+        ref().tell(message);
+      }
       return;
     }
     try {
@@ -156,7 +171,25 @@ public final class SharedRef<C> implements java.io.Serializable {
       BiFunction<Long, ActorRef<Reply>, C> cancel, Consumer<Reply> raced) {
     CompletableFuture<Reply> answer = expect(id);
     if (owner.isHere()) {
-      ref().tell(request.apply(id, SyncInbox.ref()));
+      Receiver state = Receivers.here(path);
+      if (state != null) { // a method call: the state answers this thread's future itself
+        state.receive(request.apply(id, null), a -> answer.complete((Reply) a), SyncState.LOCAL);
+      } else {
+        ref().tell(request.apply(id, SyncInbox.ref()));
+      }
+    } else if (target == Route.Target.RECEIVER) {
+      try { // a lane hands the answer to this thread; over Artery it comes to the inbox
+        return route().ask(id, (replyTo, jvm) -> (Wire) request.apply(id,
+            (ActorRef<Reply>) replyTo), INBOX, wait);
+      } catch (ProcessError e) {
+        if (cancel != null && e.getCause() instanceof InterruptedException) {
+          takeBack(answer, cancel, raced); // an answer that raced the interrupt lands in answer
+          Thread.currentThread().interrupt();
+        }
+        throw e;
+      } finally {
+        SyncInbox.forget(id);
+      }
     } else {
       try {
         route().tell((replyTo, jvm) -> (Wire) request.apply(id, (ActorRef<Reply>) replyTo), INBOX,

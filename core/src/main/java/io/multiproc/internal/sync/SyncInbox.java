@@ -40,11 +40,13 @@ public final class SyncInbox {
     return r;
   }
 
-  /** The future of the answer to request {@code id}; call before sending the request. */
+  /**
+   * The future of the answer to request {@code id}; call before sending the request. Expected
+   * again (by the route, after its caller), it is the same future.
+   */
   static CompletableFuture<Reply> expect(long id) {
-    CompletableFuture<Reply> f = new CompletableFuture<>();
-    PENDING.put(id, f);
-    return f;
+    // the same future to whoever expects it again: the route's Artery path and its caller
+    return PENDING.computeIfAbsent(id, i -> new CompletableFuture<>());
   }
 
   /** Stops waiting for {@code id} (its caller gave up). */

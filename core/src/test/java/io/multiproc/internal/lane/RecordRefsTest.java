@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.sync.EventActor;
+import io.multiproc.internal.sync.BarrierActor;
 import io.multiproc.internal.sync.Reply;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class RecordRefsTest {
   @Test
   void replyToAndJvm_areSetApart_otherComponentsKept() {
     ActorRef<?> registry = ProcessRuntime.registry();
-    EventActor.Wait sent = new EventActor.Wait(7, 250, null, registry);
-    EventActor.Wait bare = (EventActor.Wait) RecordRefs.with(sent, null, null);
+    BarrierActor.Arrive sent = new BarrierActor.Arrive(7, 250, null, registry);
+    BarrierActor.Arrive bare = (BarrierActor.Arrive) RecordRefs.with(sent, null, null);
     assertEquals(7, bare.id());
     assertEquals(250, bare.timeoutMs());
     assertNull(bare.replyTo());
@@ -25,7 +25,7 @@ class RecordRefsTest {
     @SuppressWarnings("unchecked")
     ActorRef<Reply> answers = (ActorRef<Reply>) (ActorRef<?>) registry;
     ActorRef<?> watched = ProcessRuntime.registry();
-    EventActor.Wait received = (EventActor.Wait) RecordRefs.with(bare, answers, watched);
+    BarrierActor.Arrive received = (BarrierActor.Arrive) RecordRefs.with(bare, answers, watched);
     assertSame(answers, received.replyTo());
     assertSame(watched, received.jvm());
   }

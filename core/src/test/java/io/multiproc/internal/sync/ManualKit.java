@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import io.multiproc.internal.transport.Peer;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -49,6 +51,21 @@ final class ManualKit implements AfterAllCallback {
   /** A stand-in for a JVM that holds or waits: stopping it is that JVM's death to the watch. */
   ActorRef<Object> jvm() {
     return kit.spawn(Behaviors.ignore());
+  }
+
+  /** The kit's ActorSystem, whose scheduler runs on manual time. */
+  ActorSystem<Void> system() {
+    return kit.system();
+  }
+
+  /** A stand-in for the peer a state's request comes from: a lane, the gateway's JVM. */
+  Peer peer() {
+    return new Peer() {
+      @Override
+      public boolean readFor(java.util.concurrent.CompletableFuture<?> reply) {
+        return false;
+      }
+    };
   }
 
   @Override

@@ -2,49 +2,60 @@ package io.multiproc.internal.sync;
 
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
+import io.multiproc.internal.transport.Peer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The rules of an Event's actor, without JVMs: set wakes every waiter and lets later waits pass,
+ * The rules of an Event's state, without JVMs: set wakes every waiter and lets later waits pass,
  * clear makes them wait again, a wait's timeout (manual time), cancel, a dead JVM's waiter dropped.
  */
-class EventActorTest {
+class EventStateTest {
   @RegisterExtension
   static final ManualKit KIT = new ManualKit();
 
   /** Where the waiters' answers come: one inbox, so their order shows. */
   private final TestProbe<Reply> waiters = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
-  private final ActorRef<EventActor.Command> event = KIT.spawn(EventActor.create());
+  private final EventState event = new EventState(SyncState.timersOf(KIT.system()));
+  /** The peer whose requests these are, unless a test names another. */
+  private final Peer here = KIT.peer();
 
-  private long await(long timeoutMs, ActorRef<?> jvm) {
+  /** Hands {@code c} from {@code from} to the state, as a lane's reader does; answers to {@code to}. */
+  private void send(EventState.Command c, TestProbe<Reply> to, Peer from) {
+    event.receive(c, a -> to.getRef().tell((Reply) a), from);
+  }
+
+  private void send(EventState.Command c, TestProbe<Reply> to) {
+    send(c, to, here);
+  }
+
+  private long await(long timeoutMs, Peer from) {
     long id = ManualKit.nextId();
-    event.tell(new EventActor.Wait(id, timeoutMs, waiters.getRef(), jvm));
+    send(new EventState.Wait(id, timeoutMs, null), waiters, from);
     return id;
   }
 
   private long await(long timeoutMs) {
-    return await(timeoutMs, KIT.jvm());
+    return await(timeoutMs, here);
   }
 
   private void set() {
     long id = ManualKit.nextId();
-    event.tell(new EventActor.SetFlag(id, control.getRef()));
+    send(new EventState.SetFlag(id, null), control);
     control.expectMessage(new Reply.Ok(id));
   }
 
   private void clear() {
     long id = ManualKit.nextId();
-    event.tell(new EventActor.Clear(id, control.getRef()));
+    send(new EventState.Clear(id, null), control);
     control.expectMessage(new Reply.Ok(id));
   }
 
   /** Whether the flag is set; also proves that what was sent before it was handled. */
   private Reply isSet() {
     long id = ManualKit.nextId();
-    event.tell(new EventActor.IsSet(id, control.getRef()));
+    send(new EventState.IsSet(id, null), control);
     return control.receiveMessage();
   }
 
@@ -98,11 +109,11 @@ class EventActorTest {
     set();
     waiters.expectNoMessage(ManualKit.QUIET);
     long id = ManualKit.nextId();
-    event.tell(new EventActor.IsSet(id, control.getRef()));
+    send(new EventState.IsSet(id, null), control);
     control.expectMessage(new Reply.Ok(id));
     clear();
     long id2 = ManualKit.nextId();
-    event.tell(new EventActor.IsSet(id2, control.getRef()));
+    send(new EventState.IsSet(id2, null), control);
     control.expectMessage(new Reply.No(id2));
     long w = await(-1);
     waiters.expectNoMessage(ManualKit.QUIET);
@@ -115,24 +126,23 @@ class EventActorTest {
     long w1 = await(-1);
     long w2 = await(-1);
     long cancel = ManualKit.nextId();
-    event.tell(new EventActor.Cancel(cancel, w1, control.getRef()));
+    send(new EventState.Cancel(cancel, w1, null), control);
     control.expectMessage(new Reply.Ok(cancel));
     set();
     waiters.expectMessage(new Reply.Ok(w2));
     waiters.expectNoMessage(ManualKit.QUIET);
     long late = ManualKit.nextId();
-    event.tell(new EventActor.Cancel(late, w2, control.getRef()));
+    send(new EventState.Cancel(late, w2, null), control);
     control.expectMessage(new Reply.No(late)); // answered already
   }
 
   @Test
   void jvmDown_waiterDies_droppedAndNotWoken() {
-    // the death notice is sent here directly, so it comes before the set: the watch that sends
-    // it is the JvmWatch the other actors' tests see fire when their JVM's actor stops
-    ActorRef<Object> dying = KIT.jvm();
+    // the death is told as a lane's end or the gateway's watch tells it
+    Peer dying = KIT.peer();
     await(-1, dying);
     long living = await(-1);
-    event.tell(new EventActor.JvmDown(dying));
+    event.peerGone(dying);
     set();
     waiters.expectMessage(new Reply.Ok(living));
     waiters.expectNoMessage(ManualKit.QUIET);
