@@ -1,7 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.Timeouts;
-import io.multiproc.internal.sync.PermitActor;
+import io.multiproc.internal.sync.PermitState;
 import io.multiproc.internal.sync.Permits;
 import java.io.Serializable;
 import java.time.Duration;
@@ -108,7 +108,7 @@ public final class RLock implements Acquirable, Serializable {
     return o;
   }
 
-  PermitActor.Snapshot snapshot() {
+  PermitState.Snapshot snapshot() {
     return permits.snapshot();
   }
 

@@ -1,7 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.Timeouts;
-import io.multiproc.internal.sync.PermitActor;
+import io.multiproc.internal.sync.PermitState;
 import io.multiproc.internal.sync.Permits;
 import java.io.Serializable;
 import java.time.Duration;
@@ -71,7 +71,7 @@ public class Semaphore implements Acquirable, Serializable {
     return snapshot().value();
   }
 
-  PermitActor.Snapshot snapshot() {
+  PermitState.Snapshot snapshot() {
     return permits.snapshot();
   }
 

@@ -5,27 +5,27 @@ import io.multiproc.internal.ProcessRuntime;
 import java.time.Duration;
 
 /**
- * INTERNAL API. The way to a {@link PermitActor} from whichever JVM this object reached (it
+ * INTERNAL API. The way to a {@link PermitState} from whichever JVM this object reached (it
  * travels inside the Semaphore's or RLock's handle): the round trips of acquire and release,
  * and the identity of the calling thread that an RLock's owner is.
  */
 public final class Permits implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The actors this JVM took a permit of, by path: they hear of its normal end. */
-  private static final java.util.Map<String, SharedRef<PermitActor.Command>> USED =
+  /** The states this JVM took a permit of, by path: they hear of its normal end. */
+  private static final java.util.Map<String, SharedRef<PermitState.Command>> USED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private final SharedRef<PermitActor.Command> actor;
+  private final SharedRef<PermitState.Command> state;
 
   /**
-   * Starts the actor of a new {@code kind} (Semaphore, BoundedSemaphore, RLock) with
+   * Publishes the state of a new {@code kind} (Semaphore, BoundedSemaphore, RLock) with
    * {@code value} permits, at most {@code max} (negative: no bound); {@code owned} for an RLock.
    */
   public Permits(String kind, int value, int max, boolean owned) {
-    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(PermitActor.create(kind
-        + " created by " + SharedRef.caller(), value, max, owned),
-        kind.toLowerCase(java.util.Locale.ROOT)), kind);
+    this.state = SharedRef.ofState(new PermitState(kind + " created by " + SharedRef.caller(),
+        value, max, owned, SyncState.timers()).publish(kind.toLowerCase(java.util.Locale.ROOT)),
+        kind);
   }
 
   /** The calling thread as an owner, unique in the program (host, pid, thread). */
@@ -40,17 +40,16 @@ public final class Permits implements java.io.Serializable {
    */
   public boolean acquire(boolean block, Duration timeout, String owner) {
     long request = SharedRef.nextId();
-    // interrupted: the acquire stops waiting at the actor, and a permit that raced it goes back
-    boolean got = actor.ask(request, (id, replyTo) -> new PermitActor.Acquire(id, block,
-        SharedRef.millis(block, timeout), replyTo, SharedRef.jvm(), owner,
-        SharedRef.caller()), block ? timeout : Duration.ZERO,
-        (id, replyTo) -> new PermitActor.Cancel(id, request, replyTo),
+    // interrupted: the acquire stops waiting at the state, and a permit that raced it goes back
+    boolean got = state.ask(request, (id, replyTo) -> new PermitState.Acquire(id, block,
+        SharedRef.millis(block, timeout), replyTo, owner, SharedRef.caller()), block ? timeout : Duration.ZERO,
+        (id, replyTo) -> new PermitState.Cancel(id, request, replyTo),
         raced -> {
           if (raced instanceof Reply.Ok) {
             release(owner);
           }
         }) instanceof Reply.Ok;
-    if (got && !actor.owner().isHere() && USED.putIfAbsent(actor.path(), actor) == null) {
+    if (got && !state.owner().isHere() && USED.putIfAbsent(state.path(), state) == null) {
       Finalizers.register("primitives left normally", Finalizers.LEAVE_PRIMITIVES,
           SyncObjects::leaveAll);
     }
@@ -59,33 +58,32 @@ public final class Permits implements java.io.Serializable {
 
   /**
    * This JVM ends normally: the permits it holds of every semaphore and RLock it used stay
-   * taken (CPython: any process may release them later); the actors are told before the lanes
+   * taken (CPython: any process may release them later); the states are told before the lanes
    * and Artery close. Called as a process ends.
    */
   public static void leaveAll() {
-    for (SharedRef<PermitActor.Command> used : USED.values()) {
-      used.tell(new PermitActor.Leave(SharedRef.jvm()));
+    for (SharedRef<PermitState.Command> used : USED.values()) {
+      used.tell(new PermitState.Leave(SharedRef.nextId()));
     }
   }
 
   /**
    * Gives a permit back for {@code owner}.
    *
-   * @throws IllegalStateException when the actor refused (too many releases, not the owner)
+   * @throws IllegalStateException when the state refused (too many releases, not the owner)
    */
   public void release(String owner) {
-    actor.call((id, replyTo) -> new PermitActor.Release(id, replyTo, SharedRef.jvm(),
-        owner), Duration.ZERO);
+    state.call((id, replyTo) -> new PermitState.Release(id, replyTo, owner), Duration.ZERO);
   }
 
-  /** The actor's address: the primitive's identity in every JVM. */
+  /** The state's address: the primitive's identity in every JVM. */
   public String path() {
-    return actor.path();
+    return state.path();
   }
 
-  /** What the actor knows now. */
-  public PermitActor.Snapshot snapshot() {
-    return (PermitActor.Snapshot) ((Reply.Answer) actor.ask((id, replyTo) ->
-        new PermitActor.State(id, replyTo), Duration.ZERO)).value();
+  /** What the state knows now. */
+  public PermitState.Snapshot snapshot() {
+    return (PermitState.Snapshot) ((Reply.Answer) state.ask((id, replyTo) ->
+        new PermitState.State(id, replyTo), Duration.ZERO)).value();
   }
 }

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
+import io.multiproc.internal.transport.Peer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The rules of a Semaphore, BoundedSemaphore and RLock's actor, without JVMs: a JVM is an actor
- * of the test that is stopped to make it die, and time passes only when the test says so.
+ * The rules of a Semaphore, BoundedSemaphore and RLock's state, without JVMs: a JVM is a peer of
+ * the test whose end the test tells, and time passes only when the test says so.
  */
-class PermitActorTest {
+class PermitStateTest {
   @RegisterExtension
   static final ManualKit KIT = new ManualKit();
 
@@ -22,45 +22,49 @@ class PermitActorTest {
   private final TestProbe<Reply> other = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
 
-  private static ActorRef<PermitActor.Command> semaphore(int value, int max, boolean owned) {
-    return KIT.spawn(PermitActor.create("test", value, max, owned));
+  private static PermitState semaphore(int value, int max, boolean owned) {
+    return new PermitState("test", value, max, owned, SyncState.timersOf(KIT.system()));
+  }
+
+  /** Hands {@code c} from {@code from} to the state, as a lane's reader does; answers to {@code to}. */
+  private static void send(PermitState s, PermitState.Command c, TestProbe<Reply> to, Peer from) {
+    s.receive(c, a -> to.getRef().tell((Reply) a), from);
   }
 
   /** Sends an acquire; returns its id. */
-  private static long acquire(ActorRef<PermitActor.Command> actor, TestProbe<Reply> to,
-      ActorRef<?> jvm, long timeoutMs, String owner) {
+  private static long acquire(PermitState s, TestProbe<Reply> to, Peer jvm, long timeoutMs,
+      String owner) {
     long id = ManualKit.nextId();
-    actor.tell(new PermitActor.Acquire(id, true, timeoutMs, to.getRef(), jvm, owner, "P-" + id));
+    send(s, new PermitState.Acquire(id, true, timeoutMs, null, owner, "P-" + id), to, jvm);
     return id;
   }
 
-  private static long release(ActorRef<PermitActor.Command> actor, TestProbe<Reply> to,
-      ActorRef<?> jvm, String owner) {
+  private static long release(PermitState s, TestProbe<Reply> to, Peer jvm, String owner) {
     long id = ManualKit.nextId();
-    actor.tell(new PermitActor.Release(id, to.getRef(), jvm, owner));
+    send(s, new PermitState.Release(id, null, owner), to, jvm);
     return id;
   }
 
-  /** The actor's state; also proves that what was sent before it was handled. */
-  private PermitActor.Snapshot state(ActorRef<PermitActor.Command> actor) {
+  /** The state's snapshot; also proves that what was sent before it was handled. */
+  private PermitState.Snapshot state(PermitState s) {
     long id = ManualKit.nextId();
-    actor.tell(new PermitActor.State(id, control.getRef()));
+    send(s, new PermitState.State(id, null), control, KIT.peer());
     Reply r = control.receiveMessage();
     assertEquals(id, r.id());
-    return (PermitActor.Snapshot) ((Reply.Answer) r).value();
+    return (PermitState.Snapshot) ((Reply.Answer) r).value();
   }
 
   @Test
   void acquire_freePermits_grantedThenWaitsUntilRelease() {
-    ActorRef<PermitActor.Command> s = semaphore(2, -1, false);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState s = semaphore(2, -1, false);
+    Peer jvm = KIT.peer();
     long a = acquire(s, replies, jvm, -1, "t1");
     long b = acquire(s, replies, jvm, -1, "t2");
     replies.expectMessage(new Reply.Ok(a));
     replies.expectMessage(new Reply.Ok(b));
     long c = acquire(s, other, jvm, -1, "t3");
     other.expectNoMessage(ManualKit.QUIET);
-    assertEquals(new PermitActor.Snapshot(0, 1, null, 1), state(s));
+    assertEquals(new PermitState.Snapshot(0, 1, null, 1), state(s));
     long r = release(s, replies, jvm, "t1");
     replies.expectMessage(new Reply.Ok(r));
     other.expectMessage(new Reply.Ok(c));
@@ -68,8 +72,8 @@ class PermitActorTest {
 
   @Test
   void release_severalWaiters_grantedFirstComeFirstServed() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer jvm = KIT.peer();
     long a = acquire(s, replies, jvm, -1, "a");
     long b = acquire(s, replies, jvm, -1, "b");
     long c = acquire(s, replies, jvm, -1, "c");
@@ -88,12 +92,12 @@ class PermitActorTest {
 
   @Test
   void acquire_permitFreeButOthersWait_queuesBehindThem() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer jvm = KIT.peer();
     long a = acquire(s, replies, jvm, -1, "a");
     assertEquals(1, state(s).waiting());
     // two permits come at once: the waiter takes the first, the newcomer the second
-    s.tell(new PermitActor.Release(ManualKit.nextId(), control.getRef(), jvm, "x"));
+    send(s, new PermitState.Release(ManualKit.nextId(), null, "x"), control, jvm);
     replies.expectMessage(new Reply.Ok(a));
     long b = acquire(s, other, jvm, 0, "b");
     other.expectMessage(new Reply.No(b));
@@ -101,17 +105,17 @@ class PermitActorTest {
 
   @Test
   void acquire_noBlockNoPermit_answeredNoAtOnce() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1, false);
     long id = ManualKit.nextId();
-    s.tell(new PermitActor.Acquire(id, false, 0, replies.getRef(), KIT.jvm(), "t", "P"));
+    send(s, new PermitState.Acquire(id, false, 0, null, "t", "P"), replies, KIT.peer());
     replies.expectMessage(new Reply.No(id));
     assertEquals(0, state(s).waiting(), "a try does not wait");
   }
 
   @Test
   void acquire_timeout_answeredNoWhenTimePassesAndNotBefore() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer jvm = KIT.peer();
     long a = acquire(s, replies, jvm, 100, "t");
     assertEquals(1, state(s).waiting()); // the deadline is running from here
     KIT.timePasses(Duration.ofMillis(99));
@@ -127,8 +131,8 @@ class PermitActorTest {
 
   @Test
   void acquire_grantedBeforeDeadline_noLateNo() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer jvm = KIT.peer();
     long a = acquire(s, replies, jvm, 100, "t");
     long r = release(s, control, jvm, "x");
     control.expectMessage(new Reply.Ok(r));
@@ -140,12 +144,12 @@ class PermitActorTest {
 
   @Test
   void cancel_waitingAcquire_removedAndNextReleaseGoesToTheNext() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer jvm = KIT.peer();
     long a = acquire(s, replies, jvm, -1, "a");
     long b = acquire(s, other, jvm, -1, "b");
     long cancel = ManualKit.nextId();
-    s.tell(new PermitActor.Cancel(cancel, a, control.getRef()));
+    send(s, new PermitState.Cancel(cancel, a, null), control, KIT.peer());
     control.expectMessage(new Reply.Ok(cancel));
     release(s, control, jvm, "x");
     control.expectMessageClass(Reply.Ok.class);
@@ -155,18 +159,18 @@ class PermitActorTest {
 
   @Test
   void cancel_alreadyGranted_answeredNo() {
-    ActorRef<PermitActor.Command> s = semaphore(1, -1, false);
-    long a = acquire(s, replies, KIT.jvm(), -1, "a");
+    PermitState s = semaphore(1, -1, false);
+    long a = acquire(s, replies, KIT.peer(), -1, "a");
     replies.expectMessage(new Reply.Ok(a));
     long cancel = ManualKit.nextId();
-    s.tell(new PermitActor.Cancel(cancel, a, control.getRef()));
+    send(s, new PermitState.Cancel(cancel, a, null), control, KIT.peer());
     control.expectMessage(new Reply.No(cancel));
   }
 
   @Test
   void release_boundedAtMax_failsTooManyTimes() {
-    ActorRef<PermitActor.Command> s = semaphore(1, 1, false);
-    long r = release(s, replies, KIT.jvm(), "t");
+    PermitState s = semaphore(1, 1, false);
+    long r = release(s, replies, KIT.peer(), "t");
     Reply.Failed f = replies.expectMessageClass(Reply.Failed.class);
     assertEquals(r, f.id());
     assertTrue(f.message().contains("released too many times"), f.message());
@@ -175,16 +179,16 @@ class PermitActorTest {
 
   @Test
   void release_unbounded_countsUpPastTheStart() {
-    ActorRef<PermitActor.Command> s = semaphore(1, -1, false);
-    long r = release(s, replies, KIT.jvm(), "t");
+    PermitState s = semaphore(1, -1, false);
+    long r = release(s, replies, KIT.peer(), "t");
     replies.expectMessage(new Reply.Ok(r));
     assertEquals(2, state(s).value());
   }
 
   @Test
   void release_rlockByAnotherOwner_failsAndLockStaysTaken() {
-    ActorRef<PermitActor.Command> lock = semaphore(1, 1, true);
-    ActorRef<Object> jvm = KIT.jvm();
+    PermitState lock = semaphore(1, 1, true);
+    Peer jvm = KIT.peer();
     long a = acquire(lock, replies, jvm, -1, "t1");
     replies.expectMessage(new Reply.Ok(a));
     long r = release(lock, replies, jvm, "t2");
@@ -199,32 +203,32 @@ class PermitActorTest {
 
   @Test
   void jvmDown_holderDies_itsPermitsGoToTheNextWaiter() {
-    ActorRef<PermitActor.Command> s = semaphore(1, 1, false);
-    ActorRef<Object> dying = KIT.jvm();
+    PermitState s = semaphore(1, 1, false);
+    Peer dying = KIT.peer();
     long a = acquire(s, replies, dying, -1, "t");
     replies.expectMessage(new Reply.Ok(a));
-    long b = acquire(s, other, KIT.jvm(), -1, "u");
+    long b = acquire(s, other, KIT.peer(), -1, "u");
     other.expectNoMessage(ManualKit.QUIET);
-    KIT.stop(dying);
+    s.peerGone(dying);
     other.expectMessage(new Reply.Ok(b));
-    PermitActor.Snapshot after = state(s);
+    PermitState.Snapshot after = state(s);
     assertTrue(after.lastDeathRelease().contains("died holding 1 permit"),
         after.lastDeathRelease());
     assertTrue(after.lastDeathRelease().contains("P-" + a), "names the holder's process");
-    assertEquals(1, after.peers(), "the dead JVM is watched no more");
+    assertEquals(1, after.peers(), "the dead JVM is known no more");
   }
 
   @Test
   void jvmDown_waiterDies_droppedAndTheReleaseGoesToTheLiving() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> dying = KIT.jvm();
-    ActorRef<Object> living = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer dying = KIT.peer();
+    Peer living = KIT.peer();
     acquire(s, replies, dying, -1, "t");
     long b = acquire(s, other, living, -1, "u");
     assertEquals(2, state(s).peers());
-    KIT.stop(dying);
+    s.peerGone(dying);
     control.awaitAssert(() -> {
-      assertEquals(new PermitActor.Snapshot(0, 1, null, 1), state(s));
+      assertEquals(new PermitState.Snapshot(0, 1, null, 1), state(s));
       return null;
     });
     release(s, control, living, "x");
@@ -235,34 +239,34 @@ class PermitActorTest {
 
   @Test
   void leave_holderEndsNormally_permitStaysTakenAndItsDeathReleasesNothing() {
-    ActorRef<PermitActor.Command> s = semaphore(1, 1, false);
-    ActorRef<Object> leaving = KIT.jvm();
+    PermitState s = semaphore(1, 1, false);
+    Peer leaving = KIT.peer();
     long a = acquire(s, replies, leaving, -1, "t");
     replies.expectMessage(new Reply.Ok(a));
-    long b = acquire(s, other, KIT.jvm(), -1, "u");
-    s.tell(new PermitActor.Leave(leaving));
-    KIT.stop(leaving);
+    long b = acquire(s, other, KIT.peer(), -1, "u");
+    send(s, new PermitState.Leave(ManualKit.nextId()), control, leaving);
+    s.peerGone(leaving);
     control.awaitAssert(() -> {
       assertEquals(1, state(s).peers());
       return null;
     });
     other.expectNoMessage(ManualKit.QUIET);
-    PermitActor.Snapshot after = state(s);
+    PermitState.Snapshot after = state(s);
     assertEquals(0, after.value(), "kept taken, as under CPython");
     assertNull(after.lastDeathRelease());
-    long r = release(s, control, KIT.jvm(), "x"); // any process may release it later
+    long r = release(s, control, KIT.peer(), "x"); // any process may release it later
     control.expectMessage(new Reply.Ok(r));
     other.expectMessage(new Reply.Ok(b));
   }
 
   @Test
   void leave_jvmWithWaiter_waiterDropped() {
-    ActorRef<PermitActor.Command> s = semaphore(0, -1, false);
-    ActorRef<Object> leaving = KIT.jvm();
+    PermitState s = semaphore(0, -1, false);
+    Peer leaving = KIT.peer();
     acquire(s, replies, leaving, -1, "t");
-    s.tell(new PermitActor.Leave(leaving));
+    send(s, new PermitState.Leave(ManualKit.nextId()), control, leaving);
     assertEquals(0, state(s).waiting());
-    release(s, control, KIT.jvm(), "x");
+    release(s, control, KIT.peer(), "x");
     control.expectMessageClass(Reply.Ok.class);
     replies.expectNoMessage(ManualKit.QUIET);
     assertEquals(1, state(s).value());
@@ -270,31 +274,31 @@ class PermitActorTest {
 
   @Test
   void release_byAnotherJvm_permitCountsAsTheHoldersSoItsDeathReleasesNothing() {
-    ActorRef<PermitActor.Command> s = semaphore(1, 1, false);
-    ActorRef<Object> holder = KIT.jvm();
+    PermitState s = semaphore(1, 1, false);
+    Peer holder = KIT.peer();
     long a = acquire(s, replies, holder, -1, "t");
     replies.expectMessage(new Reply.Ok(a));
-    long r = release(s, replies, KIT.jvm(), "x");
+    long r = release(s, replies, KIT.peer(), "x");
     replies.expectMessage(new Reply.Ok(r));
-    KIT.stop(holder);
+    s.peerGone(holder);
     control.awaitAssert(() -> {
-      assertEquals(0, state(s).peers(), "a releaser is not watched; the dead holder no more");
+      assertEquals(0, state(s).peers(), "a releaser is not known; the dead holder no more");
       return null;
     });
-    PermitActor.Snapshot after = state(s);
+    PermitState.Snapshot after = state(s);
     assertEquals(1, after.value(), "no second permit from the holder's death");
     assertNull(after.lastDeathRelease());
   }
 
   @Test
   void jvmDown_rlockOwnerDies_nextWaiterOwnsItAndTheDeadOwnerCannotRelease() {
-    ActorRef<PermitActor.Command> lock = semaphore(1, 1, true);
-    ActorRef<Object> dying = KIT.jvm();
+    PermitState lock = semaphore(1, 1, true);
+    Peer dying = KIT.peer();
     long a = acquire(lock, replies, dying, -1, "t1");
     replies.expectMessage(new Reply.Ok(a));
-    ActorRef<Object> living = KIT.jvm();
+    Peer living = KIT.peer();
     long b = acquire(lock, other, living, -1, "t2");
-    KIT.stop(dying);
+    lock.peerGone(dying);
     other.expectMessage(new Reply.Ok(b));
     long stale = release(lock, control, dying, "t1");
     Reply.Failed f = control.expectMessageClass(Reply.Failed.class);
@@ -305,12 +309,12 @@ class PermitActorTest {
 
   @Test
   void leave_rlockOwnerEndsHoldingIt_staysWithItsOwner() {
-    ActorRef<PermitActor.Command> lock = semaphore(1, 1, true);
-    ActorRef<Object> leaving = KIT.jvm();
+    PermitState lock = semaphore(1, 1, true);
+    Peer leaving = KIT.peer();
     long a = acquire(lock, replies, leaving, -1, "t1");
     replies.expectMessage(new Reply.Ok(a));
-    lock.tell(new PermitActor.Leave(leaving));
-    long r = release(lock, control, KIT.jvm(), "t2");
+    send(lock, new PermitState.Leave(ManualKit.nextId()), control, leaving);
+    long r = release(lock, control, KIT.peer(), "t2");
     Reply.Failed f = control.expectMessageClass(Reply.Failed.class);
     assertEquals(r, f.id(), "only its owner releases an RLock");
     assertEquals(0, state(lock).value());
@@ -318,17 +322,17 @@ class PermitActorTest {
 
   @Test
   void jvmDown_deathToldTwice_permitsReleasedOnce() {
-    // a JVM's death is told by its actor's watch and by its pid's watch: it may come twice
-    ActorRef<PermitActor.Command> s = semaphore(1, -1, false);
-    ActorRef<Object> dying = KIT.jvm();
+    // a JVM's end is told by Artery's watch and by its pid's watch: it may come twice
+    PermitState s = semaphore(1, -1, false);
+    Peer dying = KIT.peer();
     long a = acquire(s, replies, dying, -1, "t");
     replies.expectMessage(new Reply.Ok(a));
-    KIT.stop(dying);
+    s.peerGone(dying);
     control.awaitAssert(() -> {
       assertEquals(1, state(s).value());
       return null;
     });
-    s.tell(new PermitActor.JvmDown(dying));
+    s.peerGone(dying);
     assertEquals(1, state(s).value(), "an unbounded semaphore does not gain a permit");
   }
 }
