@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.process.Processes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +22,20 @@ public final class Multiprocessing {
    * object itself in a child.
    */
   public static Process currentProcess() {
-    Process p = ProcessRuntime.current();
+    Process p = Processes.current();
     if (p != null) {
       return p;
     }
-    return ProcessRuntime.installMain(() -> new Process("MainProcess", new int[0], 0));
+    return Processes.installMain(() -> new Process("MainProcess", new int[0], 0));
   }
 
   /** The parent of the current process, or null in the main process. */
   public static Process parentProcess() {
-    Process threadParent = ProcessRuntime.threadParent();
+    Process threadParent = Processes.threadParent();
     if (threadParent != null) {
       return threadParent;
     }
-    ProcessRuntime.ParentInfo info = ProcessRuntime.parent();
+    Processes.ParentInfo info = Processes.parent();
     return info == null ? null : new ParentProcess(info);
   }
 

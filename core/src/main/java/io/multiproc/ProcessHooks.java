@@ -1,6 +1,6 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessAccess;
+import io.multiproc.internal.process.ProcessAccess;
 
 /** Opens {@link Process#bootstrap()} to the start methods through {@link ProcessAccess}. */
 final class ProcessHooks implements ProcessAccess.Hooks {
@@ -18,5 +18,10 @@ final class ProcessHooks implements ProcessAccess.Hooks {
   @Override
   public void finishChildren(Process p) {
     p.finishChildren();
+  }
+
+  @Override
+  public Process currentProcess() {
+    return Multiprocessing.currentProcess();
   }
 }

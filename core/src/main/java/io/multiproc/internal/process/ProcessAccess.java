@@ -1,4 +1,4 @@
-package io.multiproc.internal;
+package io.multiproc.internal.process;
 
 import io.multiproc.Process;
 
@@ -17,6 +17,9 @@ public final class ProcessAccess {
      * others. Runners that call several programs' mains in one JVM call it after each.
      */
     void finishChildren(Process p);
+
+    /** The process the calling thread runs in (the main process made if none was yet). */
+    Process currentProcess();
   }
 
   private static volatile Hooks hooks;
