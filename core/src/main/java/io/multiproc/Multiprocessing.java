@@ -42,7 +42,7 @@ public final class Multiprocessing {
   /** The children of the current process that are still alive; ended ones are reaped on the way. */
   public static List<Process> activeChildren() {
     List<Process> alive = new ArrayList<>();
-    for (Process c : currentProcess().children()) {
+    for (Process c : currentProcess().children().all()) {
       if (c.isAlive()) {
         alive.add(c);
       } else {

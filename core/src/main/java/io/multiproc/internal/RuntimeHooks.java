@@ -18,15 +18,15 @@ import org.apache.pekko.actor.typed.Behavior;
  * would run Artery without TLS.
  */
 public interface RuntimeHooks {
-  /** Called before the ActorSystem is created: starts the slow work (the TLS key) its boot overlaps. */
+  /** Called before the ActorSystem is created: starts slow work (the TLS key) its boot overlaps. */
   void beforeBoot();
 
   /** The setups the ActorSystem is created with besides its config (Artery's TLS engine). */
   List<Setup> setups();
 
   /**
-   * The behaviour of this JVM's registry actor. The runtime starts it under the name {@link PidWatch}
-   * gives it, and lower layers send its ref as "this JVM" (the one others watch for its death).
+   * The behaviour of this JVM's registry actor. The runtime starts it under the name
+   * {@link PidWatch} gives it, and lower layers send its ref as "this JVM" (whom others watch).
    */
   Behavior<?> registry();
 
