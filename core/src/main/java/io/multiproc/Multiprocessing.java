@@ -1,6 +1,7 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.process.Processes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +22,27 @@ public final class Multiprocessing {
    * object itself in a child.
    */
   public static Process currentProcess() {
-    Process p = ProcessRuntime.current();
+    Process p = Processes.current();
     if (p != null) {
       return p;
     }
-    return ProcessRuntime.installMain(() -> new Process("MainProcess", new int[0], 0));
+    return Processes.installMain(() -> new Process("MainProcess", new int[0], 0));
   }
 
   /** The parent of the current process, or null in the main process. */
   public static Process parentProcess() {
-    Process threadParent = ProcessRuntime.threadParent();
+    Process threadParent = Processes.threadParent();
     if (threadParent != null) {
       return threadParent;
     }
-    ProcessRuntime.ParentInfo info = ProcessRuntime.parent();
+    Processes.ParentInfo info = Processes.parent();
     return info == null ? null : new ParentProcess(info);
   }
 
   /** The children of the current process that are still alive; ended ones are reaped on the way. */
   public static List<Process> activeChildren() {
     List<Process> alive = new ArrayList<>();
-    for (Process c : currentProcess().children()) {
+    for (Process c : currentProcess().children().all()) {
       if (c.isAlive()) {
         alive.add(c);
       } else {

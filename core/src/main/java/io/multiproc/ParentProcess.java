@@ -1,6 +1,6 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.process.Processes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +15,7 @@ final class ParentProcess extends Process {
   private static final long serialVersionUID = 1L;
   private final long pid;
 
-  ParentProcess(ProcessRuntime.ParentInfo info) {
+  ParentProcess(Processes.ParentInfo info) {
     super(info.name(), new int[0], 0);
     this.pid = info.pid();
   }

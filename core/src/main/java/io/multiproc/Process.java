@@ -1,17 +1,13 @@
 package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.process.Children;
 import io.multiproc.spi.LaunchRequest;
 import io.multiproc.spi.Popen;
 import io.multiproc.internal.wire.Reducer;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +49,7 @@ public class Process implements Serializable {
   private transient volatile Popen popen;
   private transient volatile Context context;
   private transient volatile boolean closed;
-  private transient volatile Set<Process> children;
-  private transient volatile AtomicInteger counter;
+  private transient volatile Children children;
   private transient volatile boolean running;
 
   /** A process whose {@link #run()} a subclass overrides. */
@@ -97,7 +92,7 @@ public class Process implements Serializable {
     Process creator = Multiprocessing.currentProcess();
     this.target = target;
     this.args = args;
-    this.identity = append(creator.identity, creator.counter().incrementAndGet());
+    this.identity = append(creator.identity, creator.children().next());
     this.name = "Process-" + Arrays.stream(identity).mapToObj(Integer::toString)
         .collect(Collectors.joining(":"));
     this.daemon = creator.daemon;
@@ -151,11 +146,12 @@ public class Process implements Serializable {
       throw new IllegalStateException("daemonic processes are not allowed to have children: "
           + parent.name + " is a daemon; make it non-daemonic to let it start " + name);
     }
-    parent.pruneChildren();
+    parent.children().prune();
     byte[] payload = Reducer.get().dumps(this);
     popen = context().startMethod().launch(new LaunchRequest(payload, name, daemon));
     parent.children().add(this);
-    ProcessRuntime.installExitHook(Process::finishChildrenAtExit);
+    ProcessRuntime.installExitHook(
+        () -> Multiprocessing.currentProcess().children().finishAtExit());
   }
 
   /** Waits until the process ends. */
@@ -335,12 +331,13 @@ public class Process implements Serializable {
     return parentPid;
   }
 
-  Set<Process> children() {
-    Set<Process> c = children;
+  /** The children this process started, and the count that numbers those it made. */
+  Children children() {
+    Children c = children;
     if (c == null) {
       synchronized (this) {
         if (children == null) {
-          children = ConcurrentHashMap.newKeySet();
+          children = new Children();
         }
         c = children;
       }
@@ -348,17 +345,14 @@ public class Process implements Serializable {
     return c;
   }
 
-  private AtomicInteger counter() {
-    AtomicInteger c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new AtomicInteger();
-        }
-        c = counter;
-      }
-    }
-    return c;
+  /** How this process was launched, for its parent's {@link Children}: null before start(). */
+  Popen popen() {
+    return popen;
+  }
+
+  /** Whether close() ran, for its parent's {@link Children}. */
+  boolean closed() {
+    return closed;
   }
 
   /** Runs this process in the calling thread, as the child does; returns the exit code. */
@@ -375,53 +369,10 @@ public class Process implements Serializable {
       }
       code = 1;
     }
-    finishChildren();
+    children().finish();
     System.out.flush();
     System.err.flush();
     return code;
-  }
-
-  /** CPython's exit function: daemonic children are terminated, the others joined. */
-  void finishChildren() {
-    List<Process> mine = new ArrayList<>(children());
-    for (Process c : mine) {
-      if (c.daemon && c.popen != null) {
-        c.popen.terminate();
-      }
-    }
-    for (Process c : mine) {
-      if (c.popen != null && !c.closed) {
-        c.join();
-      }
-    }
-  }
-
-  private void pruneChildren() {
-    children().removeIf(c -> c.closed || (c.popen != null && c.popen.poll() != null));
-  }
-
-  /**
-   * CPython's exit function, run once the program's own threads ended (or the JVM exits):
-   * daemonic children are terminated and the others waited for.
-   */
-  private static void finishChildrenAtExit() {
-    Process me = Multiprocessing.currentProcess();
-    for (Process c : me.children()) {
-      Popen p = c.popen;
-      if (c.daemon && p != null && p.poll() == null) {
-        p.terminate();
-      }
-    }
-    for (Process c : me.children()) {
-      Popen p = c.popen;
-      if (!c.daemon && p != null) {
-        try {
-          p.waitFor(null);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
   }
 
   private void checkNotClosed() {

@@ -1,8 +1,12 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessAccess;
+import io.multiproc.internal.process.ProcessAccess;
+import io.multiproc.spi.Popen;
 
-/** Opens {@link Process#bootstrap()} to the start methods through {@link ProcessAccess}. */
+/**
+ * Opens {@link Process#bootstrap()} to the start methods, and a process's launch and closed state
+ * to its parent's {@code Children}, through {@link ProcessAccess}.
+ */
 final class ProcessHooks implements ProcessAccess.Hooks {
   private ProcessHooks() {}
 
@@ -17,6 +21,21 @@ final class ProcessHooks implements ProcessAccess.Hooks {
 
   @Override
   public void finishChildren(Process p) {
-    p.finishChildren();
+    p.children().finish();
+  }
+
+  @Override
+  public Process currentProcess() {
+    return Multiprocessing.currentProcess();
+  }
+
+  @Override
+  public Popen popen(Process p) {
+    return p.popen();
+  }
+
+  @Override
+  public boolean closed(Process p) {
+    return p.closed();
   }
 }

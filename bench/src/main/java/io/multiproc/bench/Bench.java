@@ -1,8 +1,8 @@
 package io.multiproc.bench;
 
 import io.multiproc.Multiprocessing;
-import io.multiproc.internal.ProcessAccess;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.process.ProcessAccess;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

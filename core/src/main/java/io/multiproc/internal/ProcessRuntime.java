@@ -1,9 +1,6 @@
 package io.multiproc.internal;
 
-import io.multiproc.AuthenticationError;
-import io.multiproc.Process;
 import io.multiproc.ProcessError;
-import io.multiproc.internal.artery.AuthkeyTls;
 import io.multiproc.spi.StartMethod;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,34 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.setup.ActorSystemSetup;
+import org.apache.pekko.actor.setup.Setup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * INTERNAL API. What one JVM of a multiproc program holds: its settings, its ActorSystem (started on
- * first use), its process registry, the process it runs, and its start methods.
+ * first use), its process registry and its start methods. Which process each thread runs in is
+ * the process package's ({@code io.multiproc.internal.process.Processes}); the parts of the boot
+ * that belong to higher layers come through {@link RuntimeHooks}.
  */
 public final class ProcessRuntime {
-  /** What a child knows of the process that started it. */
-  public record ParentInfo(long pid, String name, String registryPath) {}
-
   private static volatile Settings settings;
   private static volatile ActorSystem<Void> system;
-  private static volatile ActorRef<Registry.Command> registry;
-  private static volatile Process jvmProcess;
-  private static volatile ParentInfo parent;
-  private static final InheritableThreadLocal<Process> THREAD_PROCESS = new InheritableThreadLocal<>();
-  private static final InheritableThreadLocal<Process> THREAD_PARENT = new InheritableThreadLocal<>();
+  private static volatile ActorRef<?> registry;
+  private static volatile RuntimeHooks hooks;
   private static volatile Map<String, StartMethod> startMethods;
   private static volatile boolean exitHookInstalled;
 
@@ -81,24 +73,41 @@ public final class ProcessRuntime {
 
   private static ActorSystem<Void> start() {
     Authkey.get(); // a main process draws its key before any message can be signed
-    AuthkeyTls.prepare(); // its TLS key is made on another thread while Pekko boots
+    RuntimeHooks h = hooks();
+    h.beforeBoot();
     // initialise logging before Pekko's threads race to do it (SLF4J warns about that race)
     org.slf4j.LoggerFactory.getILoggerFactory();
     ActorSystem<Void> created;
     try {
-      created = ActorSystem.create(Behaviors.empty(), "multiproc", ActorSystemSetup.create(
-          BootstrapSetup.create(settings().actorSystemConfig()), AuthkeyTls.setup()));
+      List<Setup> setups = new ArrayList<>();
+      setups.add(BootstrapSetup.create(settings().actorSystemConfig()));
+      setups.addAll(h.setups());
+      created = ActorSystem.create(Behaviors.empty(), "multiproc",
+          ActorSystemSetup.create(setups.toArray(Setup[]::new)));
     } catch (RuntimeException | LinkageError | AssertionError e) {
       throw startFailed(e); // Pekko terminated what it had started
     }
     try {
-      registry = created.systemActorOf(Registry.create(),
+      registry = created.systemActorOf(h.registry(),
           PidWatch.registryName(ProcessHandle.current().pid()), Props.empty());
     } catch (RuntimeException e) {
       created.terminate();
       throw startFailed(e);
     }
     return created;
+  }
+
+  private static RuntimeHooks hooks() {
+    RuntimeHooks h = hooks;
+    if (h == null) {
+      // the class loader that loaded the runtime also holds its hooks (both are core's)
+      h = ServiceLoader.load(RuntimeHooks.class, ProcessRuntime.class.getClassLoader())
+          .findFirst().orElseThrow(() -> new IllegalStateException("multiproc-core's"
+              + " META-INF/services/" + RuntimeHooks.class.getName() + " is missing (a fat jar"
+              + " must merge service files)"));
+      hooks = h;
+    }
+    return h;
   }
 
   private static ProcessError startFailed(Throwable e) {
@@ -125,7 +134,7 @@ public final class ProcessRuntime {
   }
 
   /** This JVM's registry actor: shared objects watch it to learn that this JVM died. */
-  public static ActorRef<Registry.Command> registry() {
+  public static ActorRef<?> registry() {
     system();
     return registry;
   }
@@ -155,79 +164,7 @@ public final class ProcessRuntime {
 
   /** The name of the process the calling thread runs in, for a log: "Process-1", "MainProcess". */
   public static String currentName() {
-    Process p = current();
-    return p != null ? p.name() : "MainProcess";
-  }
-
-  /** The process the calling thread runs in: a thread-method process, this child's, or the main. */
-  public static Process current() {
-    Process p = THREAD_PROCESS.get();
-    return p != null ? p : jvmProcess;
-  }
-
-  /** Installs the main process object of a main JVM; the first caller wins. */
-  public static synchronized Process installMain(java.util.function.Supplier<Process> main) {
-    if (jvmProcess == null) {
-      jvmProcess = main.get();
-    }
-    return jvmProcess;
-  }
-
-  /** Makes {@code p} the process of this whole JVM (a child JVM, before it runs p). */
-  public static void setJvmProcess(Process p, ParentInfo parentInfo) {
-    jvmProcess = p;
-    parent = parentInfo;
-  }
-
-  /**
-   * Makes {@code p}, started by {@code parent}, the current process of this thread and of the
-   * threads it starts (the "thread" start method).
-   */
-  public static void setThreadProcess(Process p, Process parent) {
-    THREAD_PROCESS.set(p);
-    THREAD_PARENT.set(parent);
-  }
-
-  /** The process that started the calling thread's process under the "thread" method, or null. */
-  public static Process threadParent() {
-    return THREAD_PROCESS.get() == null ? null : THREAD_PARENT.get();
-  }
-
-  /** The parent of this JVM's process, or null in the main JVM. */
-  public static ParentInfo parent() {
-    return parent;
-  }
-
-  /**
-   * Says Hello to the parent's registry and waits for its Welcome.
-   *
-   * @throws AuthenticationError when no Welcome comes within the register timeout: the parent did
-   *     not accept this JVM's signature, or is gone
-   */
-  public static void registerWithParent(String registryPath, long token) {
-    ActorSystem<Void> s = system();
-    ActorRef<Registry.Command> parentRegistry =
-        ActorRefResolver.get(s).resolveActorRef(registryPath);
-    Duration timeout = settings().registerTimeout();
-    long pid = ProcessHandle.current().pid();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Duration attempt = Duration.ofSeconds(2);
-    while (true) {
-      try {
-        AskPattern.<Registry.Command, Registry.Welcome>ask(parentRegistry,
-                replyTo -> new Registry.Hello(token, pid, replyTo), attempt, s.scheduler())
-            .toCompletableFuture().join();
-        return;
-      } catch (CompletionException e) {
-        if (System.nanoTime() - deadline > 0) {
-          throw new AuthenticationError("the parent at " + registryPath + " did not accept this"
-              + " process within " + timeout.toSeconds() + " s: it refused its authkey, or it is"
-              + " gone (raise multiproc.child.register-timeout on a very busy machine)");
-        }
-        attempt = attempt.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-            ? Duration.ofSeconds(10) : attempt.multipliedBy(2);
-      }
-    }
+    return hooks().currentName();
   }
 
   /** The start method called {@code name}. */

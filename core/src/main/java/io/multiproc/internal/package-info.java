@@ -1,4 +1,4 @@
 /**
- * INTERNAL API. The runtime, the lowest layer: the per-JVM ActorSystem, settings, the authkey, pid watching and the ordered teardown (Finalizers). It still holds the process bookkeeping (ProcessRuntime's Process objects, the thread start method), which the layering test lists as known debt until it moves to a process package above the objects.
+ * INTERNAL API. The runtime, the lowest layer: the per-JVM ActorSystem, settings, the authkey, pid watching, the start methods found on the classpath and the ordered teardown (Finalizers). What higher layers add to its boot (Artery's TLS, the registry actor) and to its logs (the current process's name) comes through RuntimeHooks, so it names none of them.
  */
 package io.multiproc.internal;

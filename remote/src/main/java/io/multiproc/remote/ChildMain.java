@@ -3,8 +3,9 @@ package io.multiproc.remote;
 import io.multiproc.AuthenticationError;
 import io.multiproc.Process;
 import io.multiproc.internal.Authkey;
-import io.multiproc.internal.ProcessAccess;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.process.ProcessAccess;
+import io.multiproc.internal.process.Processes;
 import io.multiproc.internal.wire.Reducer;
 import java.util.concurrent.CompletionException;
 
@@ -54,7 +55,7 @@ public final class ChildMain {
       halt(EXIT_BOOTSTRAP);
       return;
     }
-    ProcessRuntime.setJvmProcess(process, new ProcessRuntime.ParentInfo(
+    Processes.setJvmProcess(process, new Processes.ParentInfo(
         boot.parentPid(), boot.parentName(), boot.registryPath()));
     parent.running(process.daemon());
     ChildExit.watchSystemExit(ProcessRuntime.settings().pumpOutput(),
@@ -80,7 +81,7 @@ public final class ChildMain {
    */
   private static void register(Bootstrap boot) {
     try {
-      ProcessRuntime.registerWithParent(boot.registryPath(), boot.token());
+      Processes.registerWithParent(boot.registryPath(), boot.token());
     } catch (AuthenticationError e) {
       System.err.println("multiproc child " + ProcessHandle.current().pid() + ": " + e.getMessage());
       halt(EXIT_AUTH);

@@ -1,6 +1,6 @@
 package io.multiproc.remote;
 
-import io.multiproc.internal.Registry;
+import io.multiproc.internal.process.Registry;
 import java.io.BufferedInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.multiproc.remote;
 import io.multiproc.Multiprocessing;
 import io.multiproc.internal.Authkey;
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.Registry;
+import io.multiproc.internal.process.Registry;
 import io.multiproc.internal.Settings;
 import java.io.File;
 import java.io.IOException;

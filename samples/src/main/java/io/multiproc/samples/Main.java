@@ -1,7 +1,7 @@
 package io.multiproc.samples;
 
 import io.multiproc.Multiprocessing;
-import io.multiproc.internal.ProcessAccess;
+import io.multiproc.internal.process.ProcessAccess;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.multiproc.internal;
+package io.multiproc.internal.process;
 
 import io.multiproc.Process;
 import io.multiproc.spi.LaunchRequest;
@@ -46,9 +46,9 @@ public final class ThreadStartMethod implements StartMethod {
     private volatile Integer signal;
 
     ThreadPopen(Process process, boolean daemon) {
-      Process parent = io.multiproc.Multiprocessing.currentProcess();
+      Process parent = ProcessAccess.get().currentProcess();
       thread = new Thread(() -> {
-        ProcessRuntime.setThreadProcess(process, parent);
+        Processes.setThreadProcess(process, parent);
         int code = ProcessAccess.get().bootstrap(process);
         Integer s = signal;
         exit.complete(s != null ? s : code);

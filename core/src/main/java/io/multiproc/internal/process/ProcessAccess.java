@@ -1,10 +1,12 @@
-package io.multiproc.internal;
+package io.multiproc.internal.process;
 
 import io.multiproc.Process;
+import io.multiproc.spi.Popen;
 
 /**
  * INTERNAL API. Lets the start methods (which live outside {@code io.multiproc}) run a process
- * object the way a child must, without making that a public method of {@link Process}.
+ * object the way a child must, and the process package keep its children, without making that
+ * a public method of {@link Process}.
  */
 public final class ProcessAccess {
   /** What {@link Process} opens to the runtime. */
@@ -17,6 +19,15 @@ public final class ProcessAccess {
      * others. Runners that call several programs' mains in one JVM call it after each.
      */
     void finishChildren(Process p);
+
+    /** The process the calling thread runs in (the main process made if none was yet). */
+    Process currentProcess();
+
+    /** How {@code p} was launched: null before it was started. */
+    Popen popen(Process p);
+
+    /** Whether {@code p} was closed. */
+    boolean closed(Process p);
   }
 
   private static volatile Hooks hooks;

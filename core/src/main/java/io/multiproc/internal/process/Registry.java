@@ -1,4 +1,4 @@
-package io.multiproc.internal;
+package io.multiproc.internal.process;
 
 import io.multiproc.internal.wire.Wire;
 import java.util.Map;
