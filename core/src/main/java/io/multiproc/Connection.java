@@ -2,7 +2,7 @@ package io.multiproc;
 
 import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.queue.OpenEnds;
-import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueProtocol;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.route.Owner;
 import io.multiproc.internal.wire.Reducer;
@@ -73,9 +73,9 @@ public final class Connection implements AutoCloseable, Serializable {
   public Object recv() throws EOFException {
     check(readable(), "recv", "this end only sends");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = reader().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, true, -1,
+    QueueProtocol.Reply r = reader().ask(id, (replyTo, jvm) -> new QueueProtocol.Get(id, true, -1,
         replyTo, jvm), null);
-    if (r instanceof QueueActor.Item item) {
+    if (r instanceof QueueProtocol.Item item) {
       return reader().receive(id, item);
     }
     throw new EOFException("the other end of the pipe is closed and everything it sent was"
@@ -98,8 +98,8 @@ public final class Connection implements AutoCloseable, Serializable {
     Timeouts.check(timeout);
     long id = QueueClient.nextId();
     long ms = timeout == null ? -1 : Math.max(0, timeout.toMillis());
-    return reader().ask(id, (replyTo, jvm) -> new QueueActor.Poll(id, ms, replyTo, jvm),
-        timeout) instanceof QueueActor.Ok;
+    return reader().ask(id, (replyTo, jvm) -> new QueueProtocol.Poll(id, ms, replyTo, jvm),
+        timeout) instanceof QueueProtocol.Ok;
   }
 
   /** Sends the whole of {@code buf} as one message. */
@@ -187,10 +187,10 @@ public final class Connection implements AutoCloseable, Serializable {
     closed = true;
     long c = copy;
     if (peer != null) {
-      writer().tell((replyTo, jvm) -> new QueueActor.Detach(c, false));
+      writer().tell((replyTo, jvm) -> new QueueProtocol.Detach(c, false));
     }
     if (inbox != null) {
-      reader().tell((replyTo, jvm) -> new QueueActor.Detach(c, true));
+      reader().tell((replyTo, jvm) -> new QueueProtocol.Detach(c, true));
     }
   }
 
@@ -229,12 +229,12 @@ public final class Connection implements AutoCloseable, Serializable {
       long c = travelling;
       if (peer != null) {
         long id = QueueClient.nextId();
-        writer().ask(id, (replyTo, jvm) -> new QueueActor.Attach(id, c, false, replyTo),
+        writer().ask(id, (replyTo, jvm) -> new QueueProtocol.Attach(id, c, false, replyTo),
             Duration.ZERO);
       }
       if (inbox != null) {
         long id = QueueClient.nextId();
-        reader().ask(id, (replyTo, jvm) -> new QueueActor.Attach(id, c, true, replyTo),
+        reader().ask(id, (replyTo, jvm) -> new QueueProtocol.Attach(id, c, true, replyTo),
             Duration.ZERO);
       }
     }
@@ -254,10 +254,10 @@ public final class Connection implements AutoCloseable, Serializable {
     if (!closed) {
       long c = copy;
       if (peer != null) {
-        writer().tell((replyTo, jvm) -> new QueueActor.Claim(c, false, jvm));
+        writer().tell((replyTo, jvm) -> new QueueProtocol.Claim(c, false, jvm));
       }
       if (inbox != null) {
-        reader().tell((replyTo, jvm) -> new QueueActor.Claim(c, true, jvm));
+        reader().tell((replyTo, jvm) -> new QueueProtocol.Claim(c, true, jvm));
       }
       OpenEnds.opened(this, this::detach);
     }

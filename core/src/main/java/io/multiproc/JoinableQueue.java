@@ -1,6 +1,6 @@
 package io.multiproc;
 
-import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueProtocol;
 import io.multiproc.internal.queue.QueueClient;
 import java.time.Duration;
 
@@ -38,9 +38,9 @@ public class JoinableQueue<T> extends Queue<T> {
   public void taskDone() {
     checkOpen("task_done");
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(id,
-        (replyTo, jvm) -> new QueueActor.TaskDone(id, replyTo, jvm), Duration.ZERO);
-    if (r instanceof QueueActor.Failed f) {
+    QueueProtocol.Reply r = client().ask(id,
+        (replyTo, jvm) -> new QueueProtocol.TaskDone(id, replyTo, jvm), Duration.ZERO);
+    if (r instanceof QueueProtocol.Failed f) {
       throw new IllegalStateException(f.message());
     }
   }
@@ -48,6 +48,6 @@ public class JoinableQueue<T> extends Queue<T> {
   /** Waits until every item put was marked done with {@link #taskDone()}. */
   public void join() {
     long id = QueueClient.nextId();
-    client().ask(id, (replyTo, jvm) -> new QueueActor.Join(id, replyTo, jvm), null);
+    client().ask(id, (replyTo, jvm) -> new QueueProtocol.Join(id, replyTo, jvm), null);
   }
 }

@@ -2,7 +2,7 @@ package io.multiproc;
 
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.lane.LaneServer;
-import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueProtocol;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.queue.QueueState;
 
@@ -40,13 +40,12 @@ public record Pipe(Connection left, Connection right) implements java.io.Seriali
     // each end reads from its own mailbox, which the other end's copies write into
     String lane = LaneServer.address();
     long buffer = ProcessRuntime.settings().pipeBuffer();
-    String leftInbox = QueueActor.start(QueueState.pipeEnd(rightCopy, leftCopy, buffer), "pipe");
+    String leftInbox = QueueState.pipeEnd(rightCopy, leftCopy, buffer).publish("pipe");
     if (!duplex) {
       return new Pipe(new Connection(leftInbox, null, lane, leftCopy),
           new Connection(null, leftInbox, lane, rightCopy));
     }
-    String rightInbox = QueueActor.start(QueueState.pipeEnd(leftCopy, rightCopy, buffer),
-        "pipe");
+    String rightInbox = QueueState.pipeEnd(leftCopy, rightCopy, buffer).publish("pipe");
     return new Pipe(new Connection(leftInbox, rightInbox, lane, leftCopy),
         new Connection(rightInbox, leftInbox, lane, rightCopy));
   }

@@ -2,7 +2,7 @@ package io.multiproc;
 
 import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.lane.LaneServer;
-import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueProtocol;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.route.Owner;
 import io.multiproc.internal.queue.QueueState;
@@ -74,8 +74,8 @@ public class Queue<T> implements Serializable {
   /** A queue, joinable (counting unfinished tasks) or not. */
   Queue(int maxsize, boolean joinable) {
     this.maxsize = Math.max(0, maxsize);
-    this.path = QueueActor.start(joinable ? QueueState.joinable(this.maxsize)
-        : QueueState.queue(this.maxsize), "queue");
+    this.path = (joinable ? QueueState.joinable(this.maxsize)
+        : QueueState.queue(this.maxsize)).publish("queue");
     this.lane = LaneServer.address();
     this.owner = Owner.here();
   }
@@ -104,9 +104,9 @@ public class Queue<T> implements Serializable {
       client().putPipelined(bytes);
       return;
     }
-    QueueActor.Reply r = client().put(QueueClient.nextId(), bytes, block, millis(block, timeout),
+    QueueProtocol.Reply r = client().put(QueueClient.nextId(), bytes, block, millis(block, timeout),
         block ? timeout : Duration.ZERO);
-    if (r instanceof QueueActor.Full) {
+    if (r instanceof QueueProtocol.Full) {
       throw new Full(block ? "the queue stayed full for " + timeout : "the queue is full");
     }
   }
@@ -134,9 +134,9 @@ public class Queue<T> implements Serializable {
     checkOpen("get");
     Timeouts.check(timeout);
     long id = QueueClient.nextId();
-    QueueActor.Reply r = client().ask(id, (replyTo, jvm) -> new QueueActor.Get(id, block,
+    QueueProtocol.Reply r = client().ask(id, (replyTo, jvm) -> new QueueProtocol.Get(id, block,
         millis(block, timeout), replyTo, jvm), block ? timeout : Duration.ZERO);
-    if (r instanceof QueueActor.Item item) {
+    if (r instanceof QueueProtocol.Item item) {
       return (T) client().receive(id, item);
     }
     throw new Empty(block ? "no item came within " + timeout : "the queue is empty");
@@ -201,10 +201,10 @@ public class Queue<T> implements Serializable {
     return c;
   }
 
-  QueueActor.Sizes sizes() {
+  QueueProtocol.Sizes sizes() {
     checkOpen("qsize");
     long id = QueueClient.nextId();
-    return (QueueActor.Sizes) client().ask(id, (replyTo, jvm) -> new QueueActor.Size(id, replyTo),
+    return (QueueProtocol.Sizes) client().ask(id, (replyTo, jvm) -> new QueueProtocol.Size(id, replyTo),
         Duration.ZERO);
   }
 

@@ -15,15 +15,15 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * are small, an item may be 32 MiB or more), so a reply is one future whatever its size.
  */
 public final class Inbox {
-  private static final Map<Long, CompletableFuture<QueueActor.Reply>> PENDING =
+  private static final Map<Long, CompletableFuture<QueueProtocol.Reply>> PENDING =
       new ConcurrentHashMap<>();
-  private static volatile ActorRef<QueueActor.Reply> ref;
+  private static volatile ActorRef<QueueProtocol.Reply> ref;
 
   private Inbox() {}
 
   /** This JVM's inbox, started on first use. */
-  public static ActorRef<QueueActor.Reply> ref() {
-    ActorRef<QueueActor.Reply> r = ref;
+  public static ActorRef<QueueProtocol.Reply> ref() {
+    ActorRef<QueueProtocol.Reply> r = ref;
     if (r == null) {
       synchronized (Inbox.class) {
         if (ref == null) {
@@ -40,7 +40,7 @@ public final class Inbox {
    * twice, the id has one future: a caller that expects it ahead of its route sees what the
    * route's own wait gave up on.
    */
-  public static CompletableFuture<QueueActor.Reply> expect(long id) {
+  public static CompletableFuture<QueueProtocol.Reply> expect(long id) {
     return PENDING.computeIfAbsent(id, k -> new CompletableFuture<>());
   }
 
@@ -49,16 +49,16 @@ public final class Inbox {
     PENDING.remove(id);
   }
 
-  private static Behavior<QueueActor.Reply> behavior() {
+  private static Behavior<QueueProtocol.Reply> behavior() {
     Map<Long, ByteArrayOutputStream> parts = new java.util.HashMap<>();
-    return Behaviors.receive(QueueActor.Reply.class)
-        .onMessage(QueueActor.ItemPart.class, p -> {
+    return Behaviors.receive(QueueProtocol.Reply.class)
+        .onMessage(QueueProtocol.ItemPart.class, p -> {
           ByteArrayOutputStream buf = parts.computeIfAbsent(p.id(),
               k -> new ByteArrayOutputStream(p.total()));
           buf.write(p.bytes(), 0, p.bytes().length);
           if (buf.size() >= p.total()) {
             parts.remove(p.id());
-            complete(new QueueActor.Item(p.id(), buf.toByteArray()));
+            complete(new QueueProtocol.Item(p.id(), buf.toByteArray()));
           }
           return Behaviors.same();
         })
@@ -70,12 +70,12 @@ public final class Inbox {
   }
 
   /** Hands {@code r}, which came another way (a lane), to the request waiting for it. */
-  public static void deliver(QueueActor.Reply r) {
+  public static void deliver(QueueProtocol.Reply r) {
     complete(r);
   }
 
-  private static void complete(QueueActor.Reply r) {
-    CompletableFuture<QueueActor.Reply> f = PENDING.remove(r.id());
+  private static void complete(QueueProtocol.Reply r) {
+    CompletableFuture<QueueProtocol.Reply> f = PENDING.remove(r.id());
     if (f != null) {
       f.complete(r);
     }

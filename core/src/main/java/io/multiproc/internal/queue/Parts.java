@@ -17,13 +17,13 @@ final class Parts {
   }
 
   /** The put of {@code id} with its whole item, when leading parts came before it. */
-  QueueActor.Put complete(QueueActor.Put last) {
+  QueueProtocol.Put complete(QueueProtocol.Put last) {
     ByteArrayOutputStream leading = pending.remove(last.id());
     if (leading == null) {
       return last;
     }
     leading.write(last.item(), 0, last.item().length);
-    return new QueueActor.Put(last.id(), leading.toByteArray(), last.block(), last.timeoutMs(),
+    return new QueueProtocol.Put(last.id(), leading.toByteArray(), last.block(), last.timeoutMs(),
         last.replyTo(), last.jvm());
   }
 }

@@ -4,8 +4,8 @@ import io.multiproc.BrokenPipeError;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.Finalizers;
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.queue.QueueActor.Command;
-import io.multiproc.internal.queue.QueueActor.Reply;
+import io.multiproc.internal.queue.QueueProtocol.Command;
+import io.multiproc.internal.queue.QueueProtocol.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * INTERNAL API. One handle's way to a queue or pipe end: request ids unique across the program,
  * and the route each request takes. In the JVM that holds the queue's state a request is a method
  * call on it; from another JVM it goes over a {@link Lane} (a direct socket to that JVM) where
- * there is one, else over Artery to the queue's actor, and the reply comes back through this
+ * there is one, else over Artery to that JVM's gateway, and the reply comes back through this
  * JVM's {@link Inbox}.
  *
  * <p>Puts that need no answer before the caller goes on (to an unbounded queue, or a pipe end) do
@@ -41,7 +41,7 @@ public final class QueueClient {
       Inbox::forget);
   /** Batches on their way and not yet acknowledged, at most, per handle. */
   private static final int BATCHES_IN_FLIGHT = 2;
-  /** Items of one batch, at most (and at most {@link QueueActor#PART} bytes). */
+  /** Items of one batch, at most (and at most {@link QueueProtocol#PART} bytes). */
   private static final int BATCH_ITEMS = 8192;
   /** Items waiting for a batch, at most, before a put waits: a producer cannot outrun memory. */
   private static final int BUFFERED_ITEMS = 65_536;
@@ -138,9 +138,9 @@ public final class QueueClient {
   private Reply takeBack(long id, CompletableFuture<Reply> late) {
     Thread.interrupted(); // the round trip below must not be cut short by the same interrupt
     try {
-      route.tell((replyTo, jvm) -> new QueueActor.TimedOut(id), INBOX, true);
+      route.tell((replyTo, jvm) -> new QueueProtocol.TimedOut(id), INBOX, true);
       long check = nextId();
-      route.ask(check, (replyTo, jvm) -> new QueueActor.Size(check, inboxRef(replyTo)), INBOX,
+      route.ask(check, (replyTo, jvm) -> new QueueProtocol.Size(check, inboxRef(replyTo)), INBOX,
           Duration.ZERO);
     } catch (ProcessError gone) {
       // the queue's JVM is gone: nothing is left registered there
@@ -149,7 +149,7 @@ public final class QueueClient {
     }
     Reply r = late.getNow(null);
     // Empty and Full are the take-back's own answers: the request did nothing
-    return r instanceof QueueActor.Empty || r instanceof QueueActor.Full ? null : r;
+    return r instanceof QueueProtocol.Empty || r instanceof QueueProtocol.Full ? null : r;
   }
 
   @SuppressWarnings("unchecked")
@@ -177,18 +177,18 @@ public final class QueueClient {
    * JVM in parts, the last in the put itself, which Artery keeps in order behind the others.
    */
   public Reply put(long id, byte[] item, boolean block, long timeoutMs, Duration wait) {
-    if (local() == null && lane() == null && item.length > QueueActor.PART) {
-      int last = ((item.length - 1) / QueueActor.PART) * QueueActor.PART;
-      for (int at = 0; at < last; at += QueueActor.PART) {
-        Gateway.send(path, new QueueActor.PutPart(id,
-            java.util.Arrays.copyOfRange(item, at, at + QueueActor.PART),
+    if (local() == null && lane() == null && item.length > QueueProtocol.PART) {
+      int last = ((item.length - 1) / QueueProtocol.PART) * QueueProtocol.PART;
+      for (int at = 0; at < last; at += QueueProtocol.PART) {
+        Gateway.send(path, new QueueProtocol.PutPart(id,
+            java.util.Arrays.copyOfRange(item, at, at + QueueProtocol.PART),
             ProcessRuntime.registry()));
       }
       byte[] tail = java.util.Arrays.copyOfRange(item, last, item.length);
-      return ask(id, (replyTo, jvm) -> new QueueActor.Put(id, tail, block, timeoutMs, replyTo,
+      return ask(id, (replyTo, jvm) -> new QueueProtocol.Put(id, tail, block, timeoutMs, replyTo,
           jvm), wait);
     }
-    return ask(id, (replyTo, jvm) -> new QueueActor.Put(id, item, block, timeoutMs, replyTo, jvm),
+    return ask(id, (replyTo, jvm) -> new QueueProtocol.Put(id, item, block, timeoutMs, replyTo, jvm),
         wait);
   }
 
@@ -199,16 +199,16 @@ public final class QueueClient {
   public void putPipelined(byte[] item) {
     QueueState state = local();
     if (state != null) {
-      state.handle(new QueueActor.Put(nextId(), item, true, -1, null, null), r -> { },
+      state.handle(new QueueProtocol.Put(nextId(), item, true, -1, null, null), r -> { },
           QueueState.LOCAL);
       return;
     }
     if (lane() != null) { // the lane keeps puts in order and queues them up itself
-      route.tell((replyTo, jvm) -> new QueueActor.Put(nextId(), item, true, -1, null, null),
+      route.tell((replyTo, jvm) -> new QueueProtocol.Put(nextId(), item, true, -1, null, null),
           INBOX, false);
       return;
     }
-    if (item.length > QueueActor.PART) { // too big for a batch: goes alone, waits for its answer
+    if (item.length > QueueProtocol.PART) { // too big for a batch: goes alone, waits for its answer
       put(nextId(), item, true, -1, null);
       return;
     }
@@ -238,7 +238,7 @@ public final class QueueClient {
     int n = 0;
     int bytes = 0;
     while (n < buffer.size() && n < BATCH_ITEMS
-        && (n == 0 || bytes + buffer.get(n).length <= QueueActor.PART)) {
+        && (n == 0 || bytes + buffer.get(n).length <= QueueProtocol.PART)) {
       bytes += buffer.get(n).length;
       n++;
     }
@@ -248,7 +248,7 @@ public final class QueueClient {
     long id = nextId();
     Inbox.expect(id).whenComplete((r, e) -> acknowledged());
     // not through the hooks: this is what they send
-    Gateway.sendNow(path, new QueueActor.PutBatch(id, batch, Inbox.ref(),
+    Gateway.sendNow(path, new QueueProtocol.PutBatch(id, batch, Inbox.ref(),
         ProcessRuntime.registry()));
     batchLock.notifyAll();
   }
@@ -301,7 +301,7 @@ public final class QueueClient {
    * has left this JVM (the item is never delivered again). An item that cannot be decoded here
    * is consumed all the same, as in CPython: given back, it would stop every getter in turn.
    */
-  public Object receive(long id, QueueActor.Item item) {
+  public Object receive(long id, QueueProtocol.Item item) {
     try {
       return Reducer.get().loads(item.item());
     } finally {
@@ -315,9 +315,9 @@ public final class QueueClient {
     }
     try {
       if (lane() != null) {
-        route.tell((replyTo, jvm) -> new QueueActor.Taken(id, null), INBOX, true);
+        route.tell((replyTo, jvm) -> new QueueProtocol.Taken(id, null), INBOX, true);
       } else { // Artery may drop what a killed JVM sent last: the queue acknowledges it
-        ask(id, (replyTo, jvm) -> new QueueActor.Taken(id, replyTo), Duration.ZERO);
+        ask(id, (replyTo, jvm) -> new QueueProtocol.Taken(id, replyTo), Duration.ZERO);
       }
     } catch (ProcessError e) {
       // the queue's process is gone: nobody is left to give the item to another getter
@@ -342,7 +342,7 @@ public final class QueueClient {
     long id = nextId();
     Reply r = put(id, item, true, -1, null);
     window.reset();
-    if (r instanceof QueueActor.Failed f) {
+    if (r instanceof QueueProtocol.Failed f) {
       broken = f.message();
       throw new BrokenPipeError(f.message());
     }
@@ -359,7 +359,7 @@ public final class QueueClient {
       return reply.get();
     } catch (InterruptedException e) {
       // stop waiting at the queue; an item that came meanwhile is returned, not lost
-      state.handle(new QueueActor.TimedOut(id), null, null);
+      state.handle(new QueueProtocol.TimedOut(id), null, null);
       Thread.currentThread().interrupt();
       Reply r = reply.getNow(null);
       if (r != null) {

@@ -2,8 +2,8 @@ package io.multiproc.internal.queue;
 
 import io.multiproc.internal.transport.Peer;
 import io.multiproc.internal.transport.Receivers;
-import io.multiproc.internal.queue.QueueActor.Command;
-import io.multiproc.internal.queue.QueueActor.Reply;
+import io.multiproc.internal.queue.QueueProtocol.Command;
+import io.multiproc.internal.queue.QueueProtocol.Reply;
 import io.multiproc.internal.route.Waiters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests come from three places, each with its own way to answer and its own owner (what
  * dies with the requester): threads of this JVM call {@link #handle} directly (the owner is
- * {@link #LOCAL}, which never dies apart from the state), the {@link QueueActor} passes on what
+ * {@link #LOCAL}, which never dies apart from the state), the {@link QueueProtocol} passes on what
  * came over Artery (the owner is the requesting JVM's registry), and a lane passes on what came
  * over its socket (the owner is the lane). Answers are sent after the state's lock is released,
  * so a slow reader never holds up the queue.
@@ -71,7 +71,7 @@ public final class QueueState {
   private long heldBytes;
   /** One timer for the deadlines of every waiter of this state (their ids differ). */
   private final Waiters.Timer timer = Waiters.Timer.of(TIMERS,
-      id -> handle(new QueueActor.TimedOut(id), null, null));
+      id -> handle(new QueueProtocol.TimedOut(id), null, null));
   private final Waiters<Waiting> getters = new Waiters<>(timer, Waiting::owner);
   private final Waiters<Waiting> putters = new Waiters<>(timer, Waiting::owner);
   private final Waiters<Waiting> pollers = new Waiters<>(timer, Waiting::owner);
@@ -125,11 +125,14 @@ public final class QueueState {
     return copies == null ? null : copies.soleFeeder();
   }
 
-  /** Makes this state reachable by {@code path} from this JVM's threads and lanes. */
-  QueueState publish(String path) {
+  /**
+   * Makes this state reachable from this JVM's threads, lanes and the gateway under a new path of
+   * {@code kind}, and returns the path, which handles carry.
+   */
+  public String publish(String kind) {
+    String path = Receivers.publish(kind, new QueueReceiver(this));
     HERE.put(path, this);
-    Receivers.register(path, new QueueReceiver(this));
-    return this;
+    return path;
   }
 
   /** The state published under {@code path} in this JVM, or null when it lives elsewhere. */
@@ -171,41 +174,41 @@ public final class QueueState {
   }
 
   private void dispatch(Command c, Replier to, Object owner, List<Answer> out) {
-    if (c instanceof QueueActor.Put p) {
+    if (c instanceof QueueProtocol.Put p) {
       onPut(p, to, owner, out);
-    } else if (c instanceof QueueActor.PutBatch b) {
+    } else if (c instanceof QueueProtocol.PutBatch b) {
       for (byte[] item : b.items()) {
         store(item, out);
       }
-      out.add(new Answer(to, new QueueActor.Ok(b.id())));
-    } else if (c instanceof QueueActor.Get g) {
+      out.add(new Answer(to, new QueueProtocol.Ok(b.id())));
+    } else if (c instanceof QueueProtocol.Get g) {
       onGet(g, to, owner, out);
-    } else if (c instanceof QueueActor.Taken t) {
+    } else if (c instanceof QueueProtocol.Taken t) {
       lent.taken(t.id());
-      out.add(new Answer(to, new QueueActor.Ok(t.id())));
-    } else if (c instanceof QueueActor.Size s) {
-      out.add(new Answer(to, new QueueActor.Sizes(s.id(), items.size(), isFull(),
+      out.add(new Answer(to, new QueueProtocol.Ok(t.id())));
+    } else if (c instanceof QueueProtocol.Size s) {
+      out.add(new Answer(to, new QueueProtocol.Sizes(s.id(), items.size(), isFull(),
           getters.size())));
-    } else if (c instanceof QueueActor.TaskDone t) {
+    } else if (c instanceof QueueProtocol.TaskDone t) {
       onTaskDone(t, to, owner, out);
-    } else if (c instanceof QueueActor.Join j) {
+    } else if (c instanceof QueueProtocol.Join j) {
       if (unfinished == 0) {
-        out.add(new Answer(to, new QueueActor.Ok(j.id())));
+        out.add(new Answer(to, new QueueProtocol.Ok(j.id())));
       } else {
         joiners.add(j.id(), new Waiting(j.id(), j, to, owner), -1);
       }
-    } else if (c instanceof QueueActor.Attach a) {
+    } else if (c instanceof QueueProtocol.Attach a) {
       copies.attach(a.reads(), a.copy());
-      out.add(new Answer(to, new QueueActor.Ok(a.id())));
-    } else if (c instanceof QueueActor.Claim cl) {
+      out.add(new Answer(to, new QueueProtocol.Ok(a.id())));
+    } else if (c instanceof QueueProtocol.Claim cl) {
       copies.claim(cl.reads(), cl.copy(), owner);
-    } else if (c instanceof QueueActor.Detach d) {
+    } else if (c instanceof QueueProtocol.Detach d) {
       copies.detach(d.reads(), d.copy());
       endIfNoWriter(out);
       breakIfNoReader(out);
-    } else if (c instanceof QueueActor.Poll p) {
+    } else if (c instanceof QueueProtocol.Poll p) {
       onPoll(p, to, owner, out);
-    } else if (c instanceof QueueActor.TimedOut t) {
+    } else if (c instanceof QueueProtocol.TimedOut t) {
       onTimedOut(t.id(), out);
     } else {
       throw new IllegalArgumentException("not a request a queue state takes: " + c);
@@ -225,14 +228,14 @@ public final class QueueState {
     return copies != null && copies.noWriter() && items.isEmpty();
   }
 
-  private void onPut(QueueActor.Put p, Replier to, Object owner, List<Answer> out) {
+  private void onPut(QueueProtocol.Put p, Replier to, Object owner, List<Answer> out) {
     if (broken()) {
-      out.add(new Answer(to, new QueueActor.Failed(p.id(), BROKEN)));
+      out.add(new Answer(to, new QueueProtocol.Failed(p.id(), BROKEN)));
     } else if (!isFull() && putters.isEmpty()) {
       store(p.item(), out);
-      out.add(new Answer(to, new QueueActor.Ok(p.id())));
+      out.add(new Answer(to, new QueueProtocol.Ok(p.id())));
     } else if (!p.block() || p.timeoutMs() == 0) {
-      out.add(new Answer(to, new QueueActor.Full(p.id())));
+      out.add(new Answer(to, new QueueProtocol.Full(p.id())));
     } else {
       putters.add(p.id(), new Waiting(p.id(), p, to, owner), deadline(p.timeoutMs()));
     }
@@ -253,14 +256,14 @@ public final class QueueState {
     unfinished++;
   }
 
-  private void onGet(QueueActor.Get g, Replier to, Object owner, List<Answer> out) {
+  private void onGet(QueueProtocol.Get g, Replier to, Object owner, List<Answer> out) {
     if (atEnd()) {
-      out.add(new Answer(to, new QueueActor.Eof(g.id())));
+      out.add(new Answer(to, new QueueProtocol.Eof(g.id())));
     } else if (!items.isEmpty() && getters.isEmpty()) {
       handOut(g.id(), to, owner, pollItem(), out);
       admitPutters(out);
     } else if (!g.block() || g.timeoutMs() == 0) {
-      out.add(new Answer(to, new QueueActor.Empty(g.id())));
+      out.add(new Answer(to, new QueueProtocol.Empty(g.id())));
     } else {
       getters.add(g.id(), new Waiting(g.id(), g, to, owner), deadline(g.timeoutMs()));
     }
@@ -270,7 +273,7 @@ public final class QueueState {
     if (owner != LOCAL) { // a thread of this JVM cannot die apart from the queue
       lent.handOut(id, item, owner);
     }
-    out.add(new Answer(to, new QueueActor.Item(id, item)));
+    out.add(new Answer(to, new QueueProtocol.Item(id, item)));
   }
 
   private byte[] pollItem() {
@@ -291,17 +294,17 @@ public final class QueueState {
   private void admitPutters(List<Answer> out) {
     while (!isFull() && !putters.isEmpty()) {
       Waiting w = putters.takeFirst();
-      append(((QueueActor.Put) w.request()).item());
-      out.add(new Answer(w.replier(), new QueueActor.Ok(w.id())));
+      append(((QueueProtocol.Put) w.request()).item());
+      out.add(new Answer(w.replier(), new QueueProtocol.Ok(w.id())));
     }
     serveGetters(out);
   }
 
-  private void onPoll(QueueActor.Poll p, Replier to, Object owner, List<Answer> out) {
+  private void onPoll(QueueProtocol.Poll p, Replier to, Object owner, List<Answer> out) {
     if (!items.isEmpty() || atEnd()) {
-      out.add(new Answer(to, new QueueActor.Ok(p.id())));
+      out.add(new Answer(to, new QueueProtocol.Ok(p.id())));
     } else if (p.timeoutMs() == 0) {
-      out.add(new Answer(to, new QueueActor.Empty(p.id())));
+      out.add(new Answer(to, new QueueProtocol.Empty(p.id())));
     } else {
       pollers.add(p.id(), new Waiting(p.id(), p, to, owner), deadline(p.timeoutMs()));
     }
@@ -309,7 +312,7 @@ public final class QueueState {
 
   private void answerPollers(List<Answer> out) {
     if (!items.isEmpty() || atEnd()) {
-      pollers.takeAll().forEach(w -> out.add(new Answer(w.replier(), new QueueActor.Ok(w.id()))));
+      pollers.takeAll().forEach(w -> out.add(new Answer(w.replier(), new QueueProtocol.Ok(w.id()))));
     }
   }
 
@@ -317,23 +320,23 @@ public final class QueueState {
   private void endIfNoWriter(List<Answer> out) {
     if (atEnd()) {
       getters.takeAll().forEach(w -> out.add(new Answer(w.replier(),
-          new QueueActor.Eof(w.id()))));
+          new QueueProtocol.Eof(w.id()))));
       answerPollers(out);
     }
   }
 
-  private void onTaskDone(QueueActor.TaskDone t, Replier to, Object owner, List<Answer> out) {
+  private void onTaskDone(QueueProtocol.TaskDone t, Replier to, Object owner, List<Answer> out) {
     if (unfinished <= 0) {
-      out.add(new Answer(to, new QueueActor.Failed(t.id(), "task_done() called too many times:"
+      out.add(new Answer(to, new QueueProtocol.Failed(t.id(), "task_done() called too many times:"
           + " more than items were put; call it once per item taken with get()")));
       return;
     }
     unfinished--;
     lent.done(owner);
-    out.add(new Answer(to, new QueueActor.Ok(t.id())));
+    out.add(new Answer(to, new QueueProtocol.Ok(t.id())));
     if (unfinished == 0) {
       joiners.takeAll().forEach(w -> out.add(new Answer(w.replier(),
-          new QueueActor.Ok(w.id()))));
+          new QueueProtocol.Ok(w.id()))));
     }
   }
 
@@ -345,17 +348,17 @@ public final class QueueState {
     items.clear();
     heldBytes = 0;
     putters.takeAll().forEach(w -> out.add(new Answer(w.replier(),
-        new QueueActor.Failed(w.id(), BROKEN))));
+        new QueueProtocol.Failed(w.id(), BROKEN))));
   }
 
   private void onTimedOut(long id, List<Answer> out) {
     Waiting w = pollers.contains(id) ? pollers.remove(id) : getters.remove(id);
     if (w != null) {
-      out.add(new Answer(w.replier(), new QueueActor.Empty(id)));
+      out.add(new Answer(w.replier(), new QueueProtocol.Empty(id)));
     }
     w = putters.remove(id);
     if (w != null) {
-      out.add(new Answer(w.replier(), new QueueActor.Full(id)));
+      out.add(new Answer(w.replier(), new QueueProtocol.Full(id)));
     }
   }
 

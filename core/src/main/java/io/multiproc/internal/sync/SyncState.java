@@ -98,11 +98,7 @@ public abstract class SyncState<C extends SyncState.Request> implements Receiver
    * gateway deliver there) and returns the path, which handles carry.
    */
   public String publish(String kind) {
-    ProcessRuntime.system();
-    String path = ProcessRuntime.startedSystem().provider().getDefaultAddress() + "/system/"
-        + kind + "-" + java.util.UUID.randomUUID();
-    Receivers.register(path, this);
-    return path;
+    return Receivers.publish(kind, this);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.multiproc.internal.transport;
 
+import io.multiproc.internal.ProcessRuntime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,20 @@ public final class Receivers {
     if (HERE.putIfAbsent(path, receiver) != null) {
       throw new IllegalStateException("a receiver is registered for " + path + " already");
     }
+  }
+
+  /**
+   * Makes {@code receiver} the receiver of a new path of {@code kind} in this JVM and returns the
+   * path, which handles carry: this JVM's Artery address and a unique name. Lanes and the gateway
+   * (started here, before the handle can travel) deliver there.
+   */
+  public static String publish(String kind, Receiver receiver) {
+    ProcessRuntime.system();
+    Gateway.ensureStarted();
+    String path = ProcessRuntime.startedSystem().provider().getDefaultAddress() + "/system/"
+        + kind + "-" + java.util.UUID.randomUUID();
+    register(path, receiver);
+    return path;
   }
 
   /** The receiver of {@code path} in this JVM, or null. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueProtocol;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.queue.QueueState;
 import java.io.IOException;
@@ -75,15 +75,15 @@ class LaneGateTest {
   }
 
   private static void roundTrip(Lane lane) throws Exception {
-    String path = QueueActor.start(QueueState.queue(0), "queue");
+    String path = QueueState.queue(0).publish("queue");
     long put = QueueClient.nextId();
-    assertInstanceOf(QueueActor.Ok.class, lane.ask(path, put,
-        new QueueActor.Put(put, new byte[] {9}, true, -1, null, null),
-        new CompletableFuture<QueueActor.Reply>(), Duration.ofSeconds(30)));
+    assertInstanceOf(QueueProtocol.Ok.class, lane.ask(path, put,
+        new QueueProtocol.Put(put, new byte[] {9}, true, -1, null, null),
+        new CompletableFuture<QueueProtocol.Reply>(), Duration.ofSeconds(30)));
     long get = QueueClient.nextId();
-    QueueActor.Item item = assertInstanceOf(QueueActor.Item.class, lane.ask(path, get,
-        new QueueActor.Get(get, true, -1, null, null),
-        new CompletableFuture<QueueActor.Reply>(), Duration.ofSeconds(30)));
+    QueueProtocol.Item item = assertInstanceOf(QueueProtocol.Item.class, lane.ask(path, get,
+        new QueueProtocol.Get(get, true, -1, null, null),
+        new CompletableFuture<QueueProtocol.Reply>(), Duration.ofSeconds(30)));
     assertEquals(9, item.item()[0]);
   }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multiproc.ProcessError;
-import io.multiproc.internal.queue.QueueActor;
+import io.multiproc.internal.queue.QueueProtocol;
 import io.multiproc.internal.queue.QueueClient;
 import io.multiproc.internal.queue.QueueState;
 import java.io.DataInputStream;
@@ -34,26 +34,26 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LaneTest {
 
-  private static QueueActor.Reply ask(Lane lane, String path, long id, QueueActor.Command c)
+  private static QueueProtocol.Reply ask(Lane lane, String path, long id, QueueProtocol.Command c)
       throws Exception {
-    return lane.ask(path, id, c, new CompletableFuture<QueueActor.Reply>(), Duration.ofSeconds(30));
+    return lane.ask(path, id, c, new CompletableFuture<QueueProtocol.Reply>(), Duration.ofSeconds(30));
   }
 
   /** Puts a one-byte item over {@code lane}; returns the answer. */
-  private static QueueActor.Reply put(Lane lane, String path, int b) throws Exception {
+  private static QueueProtocol.Reply put(Lane lane, String path, int b) throws Exception {
     long id = QueueClient.nextId();
-    return ask(lane, path, id, new QueueActor.Put(id, new byte[] {(byte) b}, true, -1, null, null));
+    return ask(lane, path, id, new QueueProtocol.Put(id, new byte[] {(byte) b}, true, -1, null, null));
   }
 
   /** Gets over {@code lane}, waiting for an item; returns the answer. */
-  private static QueueActor.Reply get(Lane lane, String path) throws Exception {
+  private static QueueProtocol.Reply get(Lane lane, String path) throws Exception {
     long id = QueueClient.nextId();
-    return ask(lane, path, id, new QueueActor.Get(id, true, -1, null, null));
+    return ask(lane, path, id, new QueueProtocol.Get(id, true, -1, null, null));
   }
 
   /** Makes request {@code c} from a thread of this JVM; returns its answer. */
-  private static QueueActor.Reply local(QueueState state, QueueActor.Command c) throws Exception {
-    CompletableFuture<QueueActor.Reply> reply = new CompletableFuture<>();
+  private static QueueProtocol.Reply local(QueueState state, QueueProtocol.Command c) throws Exception {
+    CompletableFuture<QueueProtocol.Reply> reply = new CompletableFuture<>();
     state.handle(c, reply::complete, QueueState.LOCAL);
     return reply.get(30, TimeUnit.SECONDS);
   }
@@ -61,8 +61,8 @@ class LaneTest {
   /** Waits until {@code state} has a getter waiting. */
   private static void awaitWaitingGetter(QueueState state) throws Exception {
     for (int i = 0; i < 3000; i++) {
-      QueueActor.Reply sizes = local(state, new QueueActor.Size(QueueClient.nextId(), null));
-      if (((QueueActor.Sizes) sizes).waitingGetters() > 0) {
+      QueueProtocol.Reply sizes = local(state, new QueueProtocol.Size(QueueClient.nextId(), null));
+      if (((QueueProtocol.Sizes) sizes).waitingGetters() > 0) {
         return;
       }
       Thread.sleep(10);
@@ -72,37 +72,37 @@ class LaneTest {
 
   @Test
   void request_overLane_reachesTheState() throws Exception {
-    String path = QueueActor.start(QueueState.queue(0), "queue");
+    String path = QueueState.queue(0).publish("queue");
     Lane lane = Lane.to(LaneServer.address());
     assertNotNull(lane, "lanes are on by default");
-    assertInstanceOf(QueueActor.Ok.class, put(lane, path, 7));
-    QueueActor.Item item = assertInstanceOf(QueueActor.Item.class, get(lane, path));
+    assertInstanceOf(QueueProtocol.Ok.class, put(lane, path, 7));
+    QueueProtocol.Item item = assertInstanceOf(QueueProtocol.Item.class, get(lane, path));
     assertEquals(7, item.item()[0]);
   }
 
   @Test
   void laneClosed_itemHandedOutButNotTaken_goesBackToTheHead() throws Exception {
     QueueState state = QueueState.queue(0);
-    String path = QueueActor.start(state, "queue");
+    String path = state.publish("queue");
     Lane lane = Lane.to(LaneServer.address());
     put(lane, path, 1);
-    assertInstanceOf(QueueActor.Item.class, get(lane, path));
+    assertInstanceOf(QueueProtocol.Item.class, get(lane, path));
     lane.close(); // as the JVM holding the lane would be killed: it never confirmed the item
-    QueueActor.Item back = assertInstanceOf(QueueActor.Item.class,
-        local(state, new QueueActor.Get(QueueClient.nextId(), true, -1, null, null)));
+    QueueProtocol.Item back = assertInstanceOf(QueueProtocol.Item.class,
+        local(state, new QueueProtocol.Get(QueueClient.nextId(), true, -1, null, null)));
     assertEquals(1, back.item()[0]);
   }
 
   @Test
   void laneClosed_waitingRequestFails_insteadOfHanging() throws Exception {
     QueueState state = QueueState.queue(0);
-    String path = QueueActor.start(state, "queue");
+    String path = state.publish("queue");
     Lane lane = Lane.to(LaneServer.address());
     long get = QueueClient.nextId();
-    CompletableFuture<QueueActor.Reply> reply = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<QueueProtocol.Reply> reply = CompletableFuture.supplyAsync(() -> {
       try {
-        return lane.ask(path, get, new QueueActor.Get(get, true, -1, null, null),
-            new CompletableFuture<QueueActor.Reply>(), null);
+        return lane.ask(path, get, new QueueProtocol.Get(get, true, -1, null, null),
+            new CompletableFuture<QueueProtocol.Reply>(), null);
       } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
         throw new IllegalStateException(e);
       }
@@ -132,17 +132,17 @@ class LaneTest {
   @ParameterizedTest(name = "unix={0}")
   @ValueSource(booleans = {true, false})
   void bigItems_overLane_arriveWhole(boolean unix) throws Exception {
-    String path = QueueActor.start(QueueState.queue(0), "queue");
+    String path = QueueState.queue(0).publish("queue");
     Lane lane = Lane.to(unix ? LaneServer.address() : tcpOnly());
     java.util.Random random = new java.util.Random(42);
     byte[][] items = new byte[3][];
     for (int i = 0; i < items.length; i++) {
       items[i] = new byte[(i + 1) * 3 * 1024 * 1024 + i]; // bigger than any buffer on the way
       random.nextBytes(items[i]);
-      lane.tell(path, new QueueActor.Put(QueueClient.nextId(), items[i], true, -1, null, null));
+      lane.tell(path, new QueueProtocol.Put(QueueClient.nextId(), items[i], true, -1, null, null));
     }
     for (byte[] item : items) {
-      QueueActor.Item got = assertInstanceOf(QueueActor.Item.class, get(lane, path));
+      QueueProtocol.Item got = assertInstanceOf(QueueProtocol.Item.class, get(lane, path));
       assertArrayEquals(item, got.item());
     }
   }

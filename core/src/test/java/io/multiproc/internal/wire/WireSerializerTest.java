@@ -50,19 +50,19 @@ class WireSerializerTest {
   void hotMessages_compactForm_roundTrip() {
     byte[] item = {1, 2, 3};
     Object[] messages = {
-        new io.multiproc.internal.queue.QueueActor.Put(7, item, true, -1, null, null),
-        new io.multiproc.internal.queue.QueueActor.Get(8, false, 0, null, null),
-        new io.multiproc.internal.queue.QueueActor.Ok(9),
-        new io.multiproc.internal.queue.QueueActor.Taken(10, null),
-        new io.multiproc.internal.queue.QueueActor.Empty(11)};
+        new io.multiproc.internal.queue.QueueProtocol.Put(7, item, true, -1, null, null),
+        new io.multiproc.internal.queue.QueueProtocol.Get(8, false, 0, null, null),
+        new io.multiproc.internal.queue.QueueProtocol.Ok(9),
+        new io.multiproc.internal.queue.QueueProtocol.Taken(10, null),
+        new io.multiproc.internal.queue.QueueProtocol.Empty(11)};
     for (Object m : messages) {
       byte[] frame = serializer.toBinary(m);
       assertTrue(frame[WireSerializer.TAG_BYTES] != 0, "compact form for " + m);
       Object back = serializer.fromBinaryJava(frame, null);
       assertEquals(m.getClass(), back.getClass());
     }
-    var got = (io.multiproc.internal.queue.QueueActor.Item) serializer.fromBinaryJava(
-        serializer.toBinary(new io.multiproc.internal.queue.QueueActor.Item(12, item)), null);
+    var got = (io.multiproc.internal.queue.QueueProtocol.Item) serializer.fromBinaryJava(
+        serializer.toBinary(new io.multiproc.internal.queue.QueueProtocol.Item(12, item)), null);
     assertEquals(12, got.id());
     assertTrue(java.util.Arrays.equals(item, got.item()));
   }
@@ -70,18 +70,18 @@ class WireSerializerTest {
   @Test
   void answersAndSmallRequests_compactForm_roundTripEqual() {
     Object[] messages = {
-        new io.multiproc.internal.queue.QueueActor.Poll(1, 250, null, null),
-        new io.multiproc.internal.queue.QueueActor.Eof(2),
-        new io.multiproc.internal.queue.QueueActor.Full(3),
-        new io.multiproc.internal.queue.QueueActor.Size(4, null),
-        new io.multiproc.internal.queue.QueueActor.Sizes(5, 17, true, 2)};
+        new io.multiproc.internal.queue.QueueProtocol.Poll(1, 250, null, null),
+        new io.multiproc.internal.queue.QueueProtocol.Eof(2),
+        new io.multiproc.internal.queue.QueueProtocol.Full(3),
+        new io.multiproc.internal.queue.QueueProtocol.Size(4, null),
+        new io.multiproc.internal.queue.QueueProtocol.Sizes(5, 17, true, 2)};
     for (Object m : messages) {
       byte[] frame = serializer.toBinary(m);
       assertTrue(frame[WireSerializer.TAG_BYTES] != 0, "compact form for " + m);
       assertEquals(m, serializer.fromBinaryJava(frame, null));
     }
-    var batch = (io.multiproc.internal.queue.QueueActor.PutBatch) serializer.fromBinaryJava(
-        serializer.toBinary(new io.multiproc.internal.queue.QueueActor.PutBatch(6,
+    var batch = (io.multiproc.internal.queue.QueueProtocol.PutBatch) serializer.fromBinaryJava(
+        serializer.toBinary(new io.multiproc.internal.queue.QueueProtocol.PutBatch(6,
             java.util.List.of(new byte[] {1}, new byte[] {2, 3}), null, null)), null);
     assertEquals(2, batch.items().size());
     assertTrue(java.util.Arrays.equals(new byte[] {2, 3}, batch.items().get(1)));

@@ -2,27 +2,19 @@ package io.multiproc.internal.queue;
 
 import io.multiproc.internal.wire.Answer;
 import io.multiproc.internal.wire.Wire;
-import java.util.HashSet;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * INTERNAL API. The mailbox behind a Queue, JoinableQueue, SimpleQueue or pipe end, as other JVMs
- * reach it over Artery: it declares the protocol, puts together items that came in parts, watches
- * each requesting JVM, and passes every request to the {@link QueueState} it fronts (which the
- * threads of its own JVM use directly). A watched JVM that dies is the state's to clean up after.
+ * INTERNAL API. The protocol of a Queue, JoinableQueue, SimpleQueue or pipe end: the requests its
+ * {@link QueueState} handles and the answers it gives, whichever way they come (a call in the
+ * state's JVM, a lane, the gateway for Artery).
  */
-public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
+public final class QueueProtocol {
 
   /** The queue's protocol. */
   public sealed interface Command extends Wire
-      permits Put, PutPart, PutBatch, Get, Taken, Size, TaskDone, Join, TimedOut, JvmDown, Attach,
-          Claim, Detach, Poll {
+      permits Put, PutPart, PutBatch, Get, Taken, Size, TaskDone, Join, TimedOut, Attach, Claim,
+          Detach, Poll {
     /** Where the answer goes over Artery; null when the request needs none or came otherwise. */
     default ActorRef<Reply> replyTo() {
       return null;
@@ -106,9 +98,6 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   /** A waiting put, get or poll ran out of time (sent by the state's timer to the state). */
   record TimedOut(long id) implements Command {}
 
-  /** A JVM that used the queue died. */
-  record JvmDown(ActorRef<?> jvm) implements Command {}
-
   /** Answers, each for the request with the same id. */
   public sealed interface Reply extends Answer
       permits Ok, Item, ItemPart, Full, Empty, Failed, Sizes, Eof {}
@@ -137,72 +126,5 @@ public final class QueueActor extends AbstractBehavior<QueueActor.Command> {
   /** The number of items, whether the queue is full, and how many getters wait. */
   public record Sizes(long id, int size, boolean full, int waitingGetters) implements Reply {}
 
-  private final QueueState state;
-  private final Parts parts = new Parts();
-  private final Set<ActorRef<?>> watched = new HashSet<>();
-
-  /**
-   * Starts the actor in front of {@code state} in this JVM and returns its path, under which the
-   * threads of this JVM reach the state directly.
-   */
-  public static String start(QueueState state, String kind) {
-    String path = io.multiproc.internal.ProcessRuntime.spawnShared(
-        Behaviors.<Command>setup(ctx -> new QueueActor(ctx, state)), kind);
-    state.publish(path);
-    io.multiproc.internal.transport.Gateway.ensureStarted(); // before its handle can travel
-    return path;
-  }
-
-  private QueueActor(ActorContext<Command> ctx, QueueState state) {
-    super(ctx);
-    this.state = state;
-  }
-
-  @Override
-  public Receive<Command> createReceive() {
-    return newReceiveBuilder()
-        .onMessage(PutPart.class, p -> {
-          watch(p.jvm());
-          parts.add(p.id(), p.bytes());
-          return this;
-        })
-        .onMessage(Put.class, p -> handle(parts.complete(p)))
-        .onMessage(JvmDown.class, down -> {
-          watched.remove(down.jvm());
-          state.ownerDown(down.jvm());
-          return this;
-        })
-        .onAnyMessage(this::handle)
-        .build();
-  }
-
-  private Behavior<Command> handle(Command c) {
-    watch(c.jvm());
-    state.handle(c, replier(c.replyTo()), c.jvm());
-    return this;
-  }
-
-  /** Answers over Artery; an item bigger than Artery's frames goes in parts. */
-  static QueueState.Replier replier(ActorRef<Reply> to) {
-    if (to == null) {
-      return r -> { };
-    }
-    return r -> {
-      if (r instanceof Item i && i.item().length > PART) {
-        byte[] item = i.item();
-        for (int at = 0; at < item.length; at += PART) {
-          to.tell(new ItemPart(i.id(), item.length,
-              java.util.Arrays.copyOfRange(item, at, Math.min(item.length, at + PART))));
-        }
-      } else {
-        to.tell(r);
-      }
-    };
-  }
-
-  private void watch(ActorRef<?> jvm) {
-    if (jvm != null && watched.add(jvm)) {
-      getContext().watchWith(jvm, new JvmDown(jvm));
-    }
-  }
+  private QueueProtocol() {}
 }
