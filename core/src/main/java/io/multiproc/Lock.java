@@ -1,9 +1,9 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.sync.LeasedLock;
-import io.multiproc.internal.sync.LockActor;
+import io.multiproc.internal.sync.LockState;
+import io.multiproc.internal.sync.SyncState;
 import io.multiproc.internal.sync.SharedRef;
 import java.io.Serializable;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.time.Duration;
  * A lock shared by processes, the twin of CPython's {@code multiprocessing.Lock}: one holder at a
  * time, and any process (not only the holder) may release it.
  *
- * <p>The lock is an actor in the process that created it; this object is a handle that reaches it
+ * <p>The lock's state lives in the process that created it; this object is a handle that reaches it
  * from any process it is passed to. Waiting processes get the lock first come, first served. A
  * process keeps the lock after releasing it until another process asks for it, so taking it again
  * in the same process costs no message (a lease, as distributed lock managers do).
@@ -27,7 +27,7 @@ import java.time.Duration;
 public final class Lock implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final SharedRef<LockActor.Command> actor;
+  private final SharedRef<LockState.Command> state;
 
   /**
    * A new, unlocked lock.
@@ -35,8 +35,8 @@ public final class Lock implements Acquirable, Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Lock() {
-    this.actor = SharedRef.withPushes(ProcessRuntime.spawnShared(
-        LockActor.create("created by " + SharedRef.caller()), "lock"), "lock");
+    this.state = SharedRef.withPushes(new LockState("created by " + SharedRef.caller(),
+        SyncState.timers()).publish("lock"), "lock");
   }
 
   /**
@@ -49,7 +49,7 @@ public final class Lock implements Acquirable, Serializable {
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    return LeasedLock.of(actor).acquire(block, Timeouts.check(timeout));
+    return LeasedLock.of(state).acquire(block, Timeouts.check(timeout));
   }
 
   /**
@@ -59,16 +59,16 @@ public final class Lock implements Acquirable, Serializable {
    */
   @Override
   public void release() {
-    LeasedLock.of(actor).release();
+    LeasedLock.of(state).release();
   }
 
-  LockActor.Snapshot snapshot() {
-    return LeasedLock.of(actor).snapshot();
+  LockState.Snapshot snapshot() {
+    return LeasedLock.of(state).snapshot();
   }
 
-  /** Processes waiting at the lock's actor plus threads of this JVM waiting for their turn. */
+  /** Processes waiting at the lock's state plus threads of this JVM waiting for their turn. */
   int waiting() {
-    return snapshot().waiting() + LeasedLock.of(actor).localWaiting();
+    return snapshot().waiting() + LeasedLock.of(state).localWaiting();
   }
 
   @Override

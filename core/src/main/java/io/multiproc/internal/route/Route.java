@@ -42,12 +42,19 @@ public final class Route {
 
   /** What a lane delivers the object's messages to on the other side. */
   public enum Target {
-    /** A state registered as a receiver (a queue, a pipe end): called by the lane's reader. */
+    /** A state registered as a receiver (a queue, a pipe end, a primitive): called by the lane's reader. */
     RECEIVER,
+    /**
+     * A receiver that pushes messages nobody asked for (a lock's recalls): a lane of its own,
+     * read all the time.
+     */
+    PUSHING_RECEIVER,
     /** An actor. */
-    ACTOR,
-    /** An actor that pushes messages nobody asked for: a lane of its own, read all the time. */
-    PUSHING_ACTOR
+    ACTOR;
+
+    boolean receiver() {
+      return this != ACTOR;
+    }
   }
 
   /**
@@ -143,7 +150,7 @@ public final class Route {
     if (owner != null && owner.gone()) { // not worth a connection, nor a warning there is none
       throw owner.error(what, null);
     }
-    Lane opened = target == Target.PUSHING_ACTOR ? PushLanes.to(laneAddress)
+    Lane opened = target == Target.PUSHING_RECEIVER ? PushLanes.to(laneAddress)
         : Lane.to(laneAddress);
     if (opened == null && owner != null && owner.goneNow()) { // it ended just now
       throw owner.error(what, null);
@@ -160,7 +167,7 @@ public final class Route {
     try {
       if (l == null) {
         Gateway.send(path, request.make(inbox.ref(), ProcessRuntime.registry()));
-      } else if (target != Target.RECEIVER) {
+      } else if (!target.receiver()) {
         if (now) {
           l.sendActor(path, request.make(null, null));
         } else {
@@ -186,7 +193,7 @@ public final class Route {
    */
   public <R extends Answer> R ask(long id, Request request, Inbox<R> inbox, Duration wait) {
     Lane l = lane();
-    if (l != null && target == Target.RECEIVER) {
+    if (l != null && target.receiver()) {
       Duration timeout = wait == null ? null : wait.plus(MARGIN);
       try { // the lane hands the answer to this thread, whichever thread reads it
         return l.ask(path, id, request.make(null, null), new CompletableFuture<R>(), timeout);

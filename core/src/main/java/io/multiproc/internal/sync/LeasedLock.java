@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * INTERNAL API. One JVM's side of a Lock: it keeps the lease the {@link LockActor} granted after
- * its threads release the lock, so taking the lock again costs no message until the actor recalls
+ * INTERNAL API. One JVM's side of a Lock: it keeps the lease the {@link LockState} granted after
+ * its threads release the lock, so taking the lock again costs no message until the state recalls
  * it for another JVM. A recall is honoured at once when no thread holds the lock, else on release
  * once the lease is {@code multiproc.lock.lease-quantum} old, which bounds how long another
  * process waits beyond this one's use.
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Two regimes. The fast one: the lease is here, not recalled, and no thread of this JVM waits;
  * then acquire and release are one compare-and-set each on {@link #fast}. Otherwise the slow one:
  * this JVM's threads queue for the lock first come, first served (a fair semaphore, {@link
- * #slot}), and only the thread at the head talks to the actor. While the fast regime lasts it
+ * #slot}), and only the thread at the head talks to the state. While the fast regime lasts it
  * owns the slot's permit; whoever ends it takes that permit over.
  */
 public final class LeasedLock {
@@ -34,16 +34,16 @@ public final class LeasedLock {
   private static final int WANTED = 3; // held, and its release must take the slow path
   private static final Map<String, LeasedLock> BY_PATH = new ConcurrentHashMap<>();
 
-  private final SharedRef<LockActor.Command> actor;
+  private final SharedRef<LockState.Command> state;
   private final AtomicInteger fast = new AtomicInteger(SLOW);
   /** Threads in the slow acquire: while there are any, the fast regime is not entered. */
   private final AtomicInteger slowWaiters = new AtomicInteger();
   private final Semaphore slot = new Semaphore(1, true);
   // guarded by this
   private long lease; // the lease held or being asked for; 0 when none
-  private boolean leased; // the actor granted {@code lease}
+  private boolean leased; // the state granted {@code lease}
   private boolean held; // a thread holds the lock in the slow regime
-  private boolean recalled; // the actor wants the lease back
+  private boolean recalled; // the state wants the lease back
   private boolean revoked; // another process released the lock while its grant was on the way
   private long grantedAt;
 
@@ -52,16 +52,16 @@ public final class LeasedLock {
         SyncObjects::leaveAll);
   }
 
-  private LeasedLock(SharedRef<LockActor.Command> actor) {
-    this.actor = actor;
+  private LeasedLock(SharedRef<LockState.Command> state) {
+    this.state = state;
   }
 
-  /** This JVM's side of the lock whose actor {@code actor} reaches. */
-  public static LeasedLock of(SharedRef<LockActor.Command> actor) {
-    LeasedLock l = BY_PATH.get(actor.path());
+  /** This JVM's side of the lock whose state {@code state} reaches. */
+  public static LeasedLock of(SharedRef<LockState.Command> state) {
+    LeasedLock l = BY_PATH.get(state.path());
     if (l == null) {
-      l = BY_PATH.computeIfAbsent(actor.path(), p -> new LeasedLock(actor));
-      l.actor.owner().onGone(l::ownerGone); // the lease ends with the lock it came from
+      l = BY_PATH.computeIfAbsent(state.path(), p -> new LeasedLock(state));
+      l.state.owner().onGone(l::ownerGone); // the lease ends with the lock it came from
     }
     return l;
   }
@@ -72,7 +72,7 @@ public final class LeasedLock {
   }
 
   /**
-   * Gives back every lease no thread holds; of a lock a thread holds, tells the actor that this
+   * Gives back every lease no thread holds; of a lock a thread holds, tells the state that this
    * JVM ends normally holding it (it stays locked: any process may release it later); then waits
    * until the lock lanes carried that. Called as a process ends.
    */
@@ -90,7 +90,7 @@ public final class LeasedLock {
   }
 
   /**
-   * Releases the lock: at once when this JVM has it, else through the actor (the holder is
+   * Releases the lock: at once when this JVM has it, else through the state (the holder is
    * another process).
    *
    * @throws IllegalStateException when the lock was not locked
@@ -136,10 +136,10 @@ public final class LeasedLock {
     Duration left = remaining(block, timeout, start);
     Reply r;
     try {
-      // interrupted: the acquire stops waiting at the actor, and a grant that raced it goes back
-      r = actor.ask(id, (rid, replyTo) -> new LockActor.Acquire(rid, block,
-          SharedRef.millis(block, left), replyTo, SharedRef.jvm(), SharedRef.caller()),
-          block ? left : Duration.ZERO, (cid, replyTo) -> new LockActor.Cancel(cid, id, replyTo),
+      // interrupted: the acquire stops waiting at the state, and a grant that raced it goes back
+      r = state.ask(id, (rid, replyTo) -> new LockState.Acquire(rid, block,
+          SharedRef.millis(block, left), replyTo, SharedRef.caller()),
+          block ? left : Duration.ZERO, (cid, replyTo) -> new LockState.Cancel(cid, id, replyTo),
           raced -> {
             if (raced instanceof Reply.Ok) {
               returnRaced(id);
@@ -183,7 +183,7 @@ public final class LeasedLock {
         throw new IllegalStateException("release unlocked lock");
       }
     }
-    actor.call((id, replyTo) -> new LockActor.Release(id, replyTo), null);
+    state.call((id, replyTo) -> new LockState.Release(id, replyTo), null);
   }
 
   /** The lock was just released by this JVM, whose thread owns the slot's permit. */
@@ -206,10 +206,10 @@ public final class LeasedLock {
     return slot.getQueueLength();
   }
 
-  /** What the actor knows of the lock, for tests. */
-  public LockActor.Snapshot snapshot() {
-    return (LockActor.Snapshot) ((Reply.Answer) actor.ask((id, replyTo) ->
-        new LockActor.State(id, replyTo), Duration.ZERO)).value();
+  /** What the state knows of the lock, for tests. */
+  public LockState.Snapshot snapshot() {
+    return (LockState.Snapshot) ((Reply.Answer) state.ask((id, replyTo) ->
+        new LockState.State(id, replyTo), Duration.ZERO)).value();
   }
 
   private boolean takeSlot(boolean block, Duration timeout) {
@@ -255,7 +255,7 @@ public final class LeasedLock {
     slot.release();
   }
 
-  /** A push from the actor about the lease, on the inbox's thread. */
+  /** A push from the state about the lease, on the inbox's thread. */
   private synchronized void onPush(Reply push) {
     if (push.id() != lease) {
       return;
@@ -307,8 +307,8 @@ public final class LeasedLock {
 
   /**
    * Gives lease {@code id} (-1: whichever) back if no thread holds the lock; else makes its
-   * release give it back, and tells the actor so; or, {@code leaving} (this JVM ends normally),
-   * tells the actor that it keeps the lock locked, and lets a later release here ask the actor.
+   * release give it back, and tells the state so; or, {@code leaving} (this JVM ends normally),
+   * tells the state that it keeps the lock locked, and lets a later release here ask the state.
    */
   private synchronized void recallNow(long id, boolean leaving) {
     if (!leased || (id != -1 && id != lease)) {
@@ -322,7 +322,7 @@ public final class LeasedLock {
         return;
       }
       if (f == SLOW && !held) {
-        end(true, false); // a waiting thread has the permit next, and asks the actor
+        end(true, false); // a waiting thread has the permit next, and asks the state
         return;
       }
       if (f == WANTED || (f == SLOW && held) || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
@@ -334,9 +334,9 @@ public final class LeasedLock {
           leased = false;
           recalled = false;
           SyncInbox.unlease(left);
-          actor.tell(new LockActor.Leave(left));
+          state.tell(new LockState.Leave(left));
         } else if (id != -1) {
-          actor.tell(new LockActor.Busy(lease));
+          state.tell(new LockState.Busy(lease));
         }
         return;
       }
@@ -345,7 +345,7 @@ public final class LeasedLock {
 
   /**
    * The lock's JVM is gone, and the lease with it: no thread of this JVM takes the lock again
-   * without asking the actor (which fails with {@link io.multiproc.OwnerGoneError}); a thread
+   * without asking the state (which fails with {@link io.multiproc.OwnerGoneError}); a thread
    * holding it still releases it here.
    */
   private synchronized void ownerGone() {
@@ -361,7 +361,7 @@ public final class LeasedLock {
     while (true) {
       int f = fast.get();
       if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
-        slot.release(); // the fast regime's permit: a waiting thread asks the actor, and fails
+        slot.release(); // the fast regime's permit: a waiting thread asks the state, and fails
         return;
       }
       if (f == SLOW || f == WANTED || (f == HELD && fast.compareAndSet(HELD, WANTED))) {
@@ -370,7 +370,7 @@ public final class LeasedLock {
     }
   }
 
-  /** The lease goes back to the actor: as a Return, or as the answer to a Revoke. */
+  /** The lease goes back to the state: as a Return, or as the answer to a Revoke. */
   private void end(boolean wasHeld, boolean asRevoked) {
     long id = lease;
     lease = 0;
@@ -379,6 +379,6 @@ public final class LeasedLock {
     recalled = false;
     revoked = false;
     SyncInbox.unlease(id);
-    actor.tell(asRevoked ? new LockActor.Revoked(id, wasHeld) : new LockActor.Return(id));
+    state.tell(asRevoked ? new LockState.Revoked(id, wasHeld) : new LockState.Return(id));
   }
 }

@@ -29,7 +29,7 @@ public sealed interface Reply extends Answer {
 
   /**
    * To the JVM holding lease {@code id} of a Lock: another process released the lock (CPython lets
-   * any process release a Lock); say with {@code LockActor.Revoked} whether a thread held it.
+   * any process release a Lock); say with {@code LockState.Revoked} whether a thread held it.
    */
   record Revoke(long id) implements Reply {}
 }

@@ -66,12 +66,12 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   /**
-   * As {@link #overLanes}, for an actor that pushes messages nobody asked for (a lock's recalls):
-   * other JVMs reach it over a lane of their own to this JVM that a thread reads all the time
-   * ({@link PushLanes}), else over Artery.
+   * As {@link #ofState}, for a state that pushes messages nobody asked for (a lock's recalls) to
+   * where the answer of the request they concern went: other JVMs reach it over a lane of their
+   * own to this JVM that a thread reads all the time ({@link PushLanes}), else over Artery.
    */
   public static <C> SharedRef<C> withPushes(String path, String what) {
-    return new SharedRef<>(path, what, LaneServer.address(), Route.Target.PUSHING_ACTOR);
+    return new SharedRef<>(path, what, LaneServer.address(), Route.Target.PUSHING_RECEIVER);
   }
 
   private SharedRef(String path, String what, String laneAddress, Route.Target target) {
@@ -172,12 +172,14 @@ public final class SharedRef<C> implements java.io.Serializable {
     CompletableFuture<Reply> answer = expect(id);
     if (owner.isHere()) {
       Receiver state = Receivers.here(path);
-      if (state != null) { // a method call: the state answers this thread's future itself
-        state.receive(request.apply(id, null), a -> answer.complete((Reply) a), SyncState.LOCAL);
+      if (state != null) { // a method call: the inbox hands the answer to this thread's future
+        // (and a lock's pushes to its lease, which a future could not take)
+        state.receive(request.apply(id, null), a -> SyncInbox.deliver((Reply) a),
+            SyncState.LOCAL);
       } else {
         ref().tell(request.apply(id, SyncInbox.ref()));
       }
-    } else if (target == Route.Target.RECEIVER) {
+    } else if (target != Route.Target.ACTOR) {
       try { // a lane hands the answer to this thread; over Artery it comes to the inbox
         return route().ask(id, (replyTo, jvm) -> (Wire) request.apply(id,
             (ActorRef<Reply>) replyTo), INBOX, wait);

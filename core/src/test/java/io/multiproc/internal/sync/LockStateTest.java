@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
+import io.multiproc.internal.transport.Peer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The rules of a Lock's actor, without JVMs: leases granted first come, first served and recalled
+ * The rules of a Lock's state, without JVMs: leases granted first come, first served and recalled
  * when others wait, tries answered by the holder's word, any process's release, and a dead or
- * leaving holder. A JVM is an actor of the test, stopped to make it die; time is manual.
+ * leaving holder. A JVM is a peer of the test whose end the test tells; time is manual.
  */
-class LockActorTest {
+class LockStateTest {
   @RegisterExtension
   static final ManualKit KIT = new ManualKit();
 
@@ -25,74 +25,84 @@ class LockActorTest {
   private final TestProbe<Reply> b = KIT.createTestProbe();
   private final TestProbe<Reply> c = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
-  private final ActorRef<LockActor.Command> lock = KIT.spawn(LockActor.create("L"));
+  private final LockState lock = new LockState("L", SyncState.timersOf(KIT.system()));
 
-  private long acquire(TestProbe<Reply> inbox, ActorRef<?> jvm, long timeoutMs) {
+  /** Hands {@code c} from {@code from} to the state, as a lane's reader does; answers to {@code to}. */
+  private void send(LockState.Command c, TestProbe<Reply> to, Peer from) {
+    lock.receive(c, r -> to.getRef().tell((Reply) r), from);
+  }
+
+  /** Hands {@code c}, which is not answered, to the state. */
+  private void tell(LockState.Command c) {
+    send(c, control, KIT.peer());
+  }
+
+  private long acquire(TestProbe<Reply> inbox, Peer jvm, long timeoutMs) {
     long id = ManualKit.nextId();
-    lock.tell(new LockActor.Acquire(id, true, timeoutMs, inbox.getRef(), jvm, "P-" + id));
+    send(new LockState.Acquire(id, true, timeoutMs, null, "P-" + id), inbox, jvm);
     return id;
   }
 
   private long release(TestProbe<Reply> inbox) {
     long id = ManualKit.nextId();
-    lock.tell(new LockActor.Release(id, inbox.getRef()));
+    send(new LockState.Release(id, null), inbox, KIT.peer());
     return id;
   }
 
   /** The lock's state; also proves that what was sent before it was handled. */
-  private LockActor.Snapshot state() {
+  private LockState.Snapshot state() {
     long id = ManualKit.nextId();
-    lock.tell(new LockActor.State(id, control.getRef()));
+    send(new LockState.State(id, null), control, KIT.peer());
     Reply r = control.receiveMessage();
     assertEquals(id, r.id());
-    return (LockActor.Snapshot) ((Reply.Answer) r).value();
+    return (LockState.Snapshot) ((Reply.Answer) r).value();
   }
 
   @Test
   void acquire_free_leaseGrantedAndKeptWhileNobodyElseAsks() {
-    long lease = acquire(a, KIT.jvm(), -1);
+    long lease = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(lease));
     a.expectNoMessage(ManualKit.QUIET); // no recall: the JVM keeps its lease
-    assertEquals(new LockActor.Snapshot(true, 0, null, 1), state());
+    assertEquals(new LockState.Snapshot(true, 0, null, 1), state());
   }
 
   @Test
   void acquire_leased_holderRecalledAndTheLockGoesOnReturn() {
-    long lease = acquire(a, KIT.jvm(), -1);
+    long lease = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(lease));
-    long wants = acquire(b, KIT.jvm(), -1);
+    long wants = acquire(b, KIT.peer(), -1);
     a.expectMessage(new Reply.Recall(lease));
     b.expectNoMessage(ManualKit.QUIET);
-    lock.tell(new LockActor.Return(lease));
+    tell(new LockState.Return(lease));
     b.expectMessage(new Reply.Ok(wants));
     a.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void acquire_severalWaiting_servedInOrderEachRecalledAtOnce() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, KIT.jvm(), -1);
-    long lc = acquire(c, KIT.jvm(), -1);
+    long lb = acquire(b, KIT.peer(), -1);
+    long lc = acquire(c, KIT.peer(), -1);
     a.expectMessage(new Reply.Recall(la));
     a.expectNoMessage(ManualKit.QUIET); // recalled once, not once per waiter
-    lock.tell(new LockActor.Return(la));
+    tell(new LockState.Return(la));
     b.expectMessage(new Reply.Ok(lb));
     b.expectMessage(new Reply.Recall(lb)); // another waits: one use, then back
-    lock.tell(new LockActor.Return(lb));
+    tell(new LockState.Return(lb));
     c.expectMessage(new Reply.Ok(lc));
     c.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void return_staleLease_ignored() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, KIT.jvm(), -1);
-    lock.tell(new LockActor.Return(la));
+    long lb = acquire(b, KIT.peer(), -1);
+    tell(new LockState.Return(la));
     b.expectMessage(new Reply.Ok(lb));
-    lock.tell(new LockActor.Return(la)); // a duplicate of the old lease's return
-    long lc = acquire(c, KIT.jvm(), -1);
+    tell(new LockState.Return(la)); // a duplicate of the old lease's return
+    long lc = acquire(c, KIT.peer(), -1);
     b.expectMessage(new Reply.Recall(lb));
     c.expectNoMessage(ManualKit.QUIET);
     assertTrue(state().leased(), "b keeps the lock");
@@ -100,58 +110,58 @@ class LockActorTest {
 
   @Test
   void tryAcquire_holderSaysBusy_answeredNo() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long t = acquire(b, KIT.jvm(), 0);
+    long t = acquire(b, KIT.peer(), 0);
     a.expectMessage(new Reply.Recall(la));
     b.expectNoMessage(ManualKit.QUIET); // waits for the holder's word
-    lock.tell(new LockActor.Busy(la));
+    tell(new LockState.Busy(la));
     b.expectMessage(new Reply.No(t));
-    long again = acquire(c, KIT.jvm(), 0);
+    long again = acquire(c, KIT.peer(), 0);
     c.expectMessage(new Reply.No(again)); // known busy: no asking again
   }
 
   @Test
   void tryAcquire_holderReturnsIdleLease_granted() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long t = acquire(b, KIT.jvm(), 0);
+    long t = acquire(b, KIT.peer(), 0);
     a.expectMessage(new Reply.Recall(la));
-    lock.tell(new LockActor.Return(la));
+    tell(new LockState.Return(la));
     b.expectMessage(new Reply.Ok(t));
   }
 
   @Test
   void acquire_timeout_answeredNoWhenTimePassesAndNotBefore() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long wants = acquire(b, KIT.jvm(), 100);
+    long wants = acquire(b, KIT.peer(), 100);
     a.expectMessage(new Reply.Recall(la));
-    lock.tell(new LockActor.Busy(la));
+    tell(new LockState.Busy(la));
     assertEquals(1, state().waiting()); // its deadline is running from here
     KIT.timePasses(Duration.ofMillis(99));
     b.expectNoMessage(ManualKit.QUIET);
     KIT.timePasses(Duration.ofMillis(1));
     b.expectMessage(new Reply.No(wants));
-    lock.tell(new LockActor.Return(la));
-    assertEquals(new LockActor.Snapshot(false, 0, null, 2), state());
+    tell(new LockState.Return(la));
+    assertEquals(new LockState.Snapshot(false, 0, null, 2), state());
     b.expectNoMessage(ManualKit.QUIET);
   }
 
   @Test
   void cancel_waiter_removedAndTheLockGoesToTheNext() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, KIT.jvm(), -1);
-    long lc = acquire(c, KIT.jvm(), -1);
+    long lb = acquire(b, KIT.peer(), -1);
+    long lc = acquire(c, KIT.peer(), -1);
     long cancel = ManualKit.nextId();
-    lock.tell(new LockActor.Cancel(cancel, lb, control.getRef()));
+    send(new LockState.Cancel(cancel, lb, null), control, KIT.peer());
     control.expectMessage(new Reply.Ok(cancel));
-    lock.tell(new LockActor.Return(la));
+    tell(new LockState.Return(la));
     c.expectMessage(new Reply.Ok(lc));
     b.expectNoMessage(ManualKit.QUIET);
     long late = ManualKit.nextId();
-    lock.tell(new LockActor.Cancel(late, lc, control.getRef()));
+    send(new LockState.Cancel(late, lc, null), control, KIT.peer());
     control.expectMessage(new Reply.No(late)); // granted already: the caller gives it back
   }
 
@@ -165,15 +175,15 @@ class LockActorTest {
 
   @Test
   void release_byAnotherProcessWhileHeld_holderRevokedReleaserOkNextGranted() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
     long r = release(c);
     a.expectMessage(new Reply.Revoke(la));
     long r2 = release(control); // a second releaser waits for the same answer
     a.expectNoMessage(ManualKit.QUIET); // revoked once
-    long lb = acquire(b, KIT.jvm(), -1);
+    long lb = acquire(b, KIT.peer(), -1);
     a.expectMessage(new Reply.Recall(la));
-    lock.tell(new LockActor.Revoked(la, true));
+    tell(new LockState.Revoked(la, true));
     c.expectMessage(new Reply.Ok(r));
     Reply.Failed second = control.expectMessageClass(Reply.Failed.class);
     assertEquals(r2, second.id(), "the first releaser released it; the second found it unlocked");
@@ -182,11 +192,11 @@ class LockActorTest {
 
   @Test
   void release_byAnotherProcessLeaseIdle_fails() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
     long r = release(c);
     a.expectMessage(new Reply.Revoke(la));
-    lock.tell(new LockActor.Revoked(la, false));
+    tell(new LockState.Revoked(la, false));
     Reply.Failed f = c.expectMessageClass(Reply.Failed.class);
     assertEquals(r, f.id());
     assertFalse(state().leased(), "the idle lease ended all the same");
@@ -194,52 +204,52 @@ class LockActorTest {
 
   @Test
   void jvmDown_holderDies_lockGoesToTheNextAndIsLogged() {
-    ActorRef<Object> dying = KIT.jvm();
+    Peer dying = KIT.peer();
     long la = acquire(a, dying, -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, KIT.jvm(), -1);
+    long lb = acquire(b, KIT.peer(), -1);
     a.expectMessage(new Reply.Recall(la));
-    KIT.stop(dying);
+    lock.peerGone(dying);
     b.expectMessage(new Reply.Ok(lb));
-    LockActor.Snapshot after = state();
+    LockState.Snapshot after = state();
     assertTrue(after.lastDeathRelease().contains("P-" + la + " died"), after.lastDeathRelease());
     assertEquals(1, after.peers());
   }
 
   @Test
   void jvmDown_waiterDies_droppedAndNotGranted() {
-    long la = acquire(a, KIT.jvm(), -1);
+    long la = acquire(a, KIT.peer(), -1);
     a.expectMessage(new Reply.Ok(la));
-    ActorRef<Object> dying = KIT.jvm();
+    Peer dying = KIT.peer();
     acquire(b, dying, -1);
     a.expectMessage(new Reply.Recall(la));
-    KIT.stop(dying);
+    lock.peerGone(dying);
     control.awaitAssert(() -> {
-      assertEquals(new LockActor.Snapshot(true, 0, null, 1), state());
+      assertEquals(new LockState.Snapshot(true, 0, null, 1), state());
       return null;
     });
-    lock.tell(new LockActor.Return(la));
+    tell(new LockState.Return(la));
     b.expectNoMessage(ManualKit.QUIET);
     assertFalse(state().leased());
   }
 
   @Test
   void leave_holderEndsHoldingIt_staysLockedUntilAnyProcessReleases() {
-    ActorRef<Object> leaving = KIT.jvm();
+    Peer leaving = KIT.peer();
     long la = acquire(a, leaving, -1);
     a.expectMessage(new Reply.Ok(la));
-    lock.tell(new LockActor.Leave(la));
-    long t = acquire(c, KIT.jvm(), 0);
+    tell(new LockState.Leave(la));
+    long t = acquire(c, KIT.peer(), 0);
     c.expectMessage(new Reply.No(t)); // nobody to ask: a try fails at once
-    long lb = acquire(b, KIT.jvm(), -1);
-    KIT.stop(leaving);
+    long lb = acquire(b, KIT.peer(), -1);
+    lock.peerGone(leaving);
     control.awaitAssert(() -> {
       assertEquals(2, state().peers(), "its death was handled");
       return null;
     });
     a.expectNoMessage(ManualKit.QUIET); // neither recalled nor revoked: nobody is there to answer
     b.expectNoMessage(ManualKit.QUIET); // the death of a JVM that left frees nothing
-    LockActor.Snapshot held = state();
+    LockState.Snapshot held = state();
     assertTrue(held.leased());
     assertNull(held.lastDeathRelease());
     long r = release(control);
@@ -249,15 +259,15 @@ class LockActorTest {
 
   @Test
   void jvmDown_deathToldTwice_theNextHolderKeepsTheLock() {
-    // a JVM's death is told by its actor's watch and by its pid's watch: it may come twice
-    ActorRef<Object> dying = KIT.jvm();
+    // a JVM's end is told by Artery's watch and by its pid's watch: it may come twice
+    Peer dying = KIT.peer();
     long la = acquire(a, dying, -1);
     a.expectMessage(new Reply.Ok(la));
-    long lb = acquire(b, KIT.jvm(), -1);
-    KIT.stop(dying);
+    long lb = acquire(b, KIT.peer(), -1);
+    lock.peerGone(dying);
     b.expectMessage(new Reply.Ok(lb));
-    lock.tell(new LockActor.JvmDown(dying));
-    acquire(c, KIT.jvm(), -1);
+    lock.peerGone(dying);
+    acquire(c, KIT.peer(), -1);
     b.expectMessage(new Reply.Recall(lb));
     c.expectNoMessage(ManualKit.QUIET);
     assertTrue(state().leased(), "b keeps it");
