@@ -2,13 +2,12 @@ package io.multiproc.internal.sync;
 
 import io.multiproc.Acquirable;
 import io.multiproc.RLock;
-import io.multiproc.internal.ProcessRuntime;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * INTERNAL API. What a Value and an Array share: the type code, the elements' actor, and the lock
+ * INTERNAL API. What a Value and an Array share: the type code, the elements' state, and the lock
  * (an RLock unless the user gave one or none).
  */
 public final class Elements implements Serializable {
@@ -17,7 +16,7 @@ public final class Elements implements Serializable {
   private final String typecode;
   private final int length;
   private final Acquirable lock;
-  private final SharedRef<ValueActor.Command> actor;
+  private final SharedRef<ValueState.Command> state;
 
   /**
    * Elements of {@code typecode} starting as {@code values}; {@code lock} is true (a new RLock),
@@ -48,13 +47,12 @@ public final class Elements implements Serializable {
       throw new IllegalArgumentException("lock must be true, false, a Lock or an RLock, not "
           + lock);
     }
-    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(ValueActor.create(initial),
-        "value"), "value");
+    this.state = SharedRef.ofState(new ValueState(initial).publish("value"), "value");
   }
 
   /** Element {@code index}. */
   public Object get(int index) {
-    return ((Reply.Answer) actor.ask((id, r) -> new ValueActor.Get(id, check(index), r),
+    return ((Reply.Answer) state.ask((id, r) -> new ValueState.Get(id, check(index), r),
         Duration.ZERO)).value();
   }
 
@@ -65,12 +63,12 @@ public final class Elements implements Serializable {
    */
   public void set(int index, Object value) {
     Serializable v = Ctype.check(typecode, value);
-    actor.ask((id, r) -> new ValueActor.Put(id, check(index), v, r), Duration.ZERO);
+    state.ask((id, r) -> new ValueState.Put(id, check(index), v, r), Duration.ZERO);
   }
 
   /** Every element, in order. */
   public List<?> all() {
-    return (List<?>) ((Reply.Answer) actor.ask(ValueActor.GetAll::new, Duration.ZERO)).value();
+    return (List<?>) ((Reply.Answer) state.ask(ValueState.GetAll::new, Duration.ZERO)).value();
   }
 
   /** The number of elements. */
