@@ -173,7 +173,15 @@ public final class SharedRef<C> implements java.io.Serializable {
     if (owner.isHere()) {
       Receiver state = Receivers.here(path);
       if (state != null) { // a method call: the state answers this thread's future itself
-        state.receive(request.apply(id, null), a -> answer.complete((Reply) a), SyncState.LOCAL);
+        // an answer with another id (a condition's wake-up for its ticket) goes where it is
+        // expected, as it would from a lane or over Artery
+        state.receive(request.apply(id, null), a -> {
+          if (((Reply) a).id() == id) {
+            answer.complete((Reply) a);
+          } else {
+            SyncInbox.deliver((Reply) a);
+          }
+        }, SyncState.LOCAL);
       } else {
         ref().tell(request.apply(id, SyncInbox.ref()));
       }
