@@ -1,28 +1,26 @@
 package io.multiproc.internal.sync;
 
-import io.multiproc.Acquirable;
-import io.multiproc.RLock;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * INTERNAL API. What a Value and an Array share: the type code, the elements' state, and the lock
- * (an RLock unless the user gave one or none).
+ * INTERNAL API. What a Value and an Array share: the type code and the elements' state. (The lock
+ * guarding a compound update is the Value's or Array's own.)
  */
 public final class Elements implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String typecode;
   private final int length;
-  private final Acquirable lock;
   private final SharedRef<ValueState.Command> state;
 
   /**
-   * Elements of {@code typecode} starting as {@code values}; {@code lock} is true (a new RLock),
-   * false (none) or the Lock or RLock to use.
+   * Elements of {@code typecode} starting as {@code values}, each checked first.
+   *
+   * @throws IllegalArgumentException when the type code cannot hold one (see {@link Ctype#check})
    */
-  public Elements(String typecode, List<?> values, Object lock) {
+  public Elements(String typecode, List<?> values) {
     if (values == null) {
       throw new NullPointerException("values must be a list of the elements, not null");
     }
@@ -37,16 +35,6 @@ public final class Elements implements Serializable {
     }
     this.typecode = typecode;
     this.length = initial.length;
-    if (lock instanceof Acquirable given) {
-      this.lock = given;
-    } else if (Boolean.TRUE.equals(lock)) {
-      this.lock = new RLock();
-    } else if (Boolean.FALSE.equals(lock)) {
-      this.lock = null;
-    } else {
-      throw new IllegalArgumentException("lock must be true, false, a Lock or an RLock, not "
-          + lock);
-    }
     this.state = SharedRef.ofState(new ValueState(initial).publish("value"), "value");
   }
 
@@ -79,19 +67,6 @@ public final class Elements implements Serializable {
   /** The type code. */
   public String typecode() {
     return typecode;
-  }
-
-  /**
-   * The lock, as {@code get_lock()}.
-   *
-   * @throws IllegalStateException when the object was made with {@code lock=false}
-   */
-  public Acquirable lock() {
-    if (lock == null) {
-      throw new IllegalStateException("made with lock=false: it has no lock (CPython's RawValue"
-          + " and RawArray have no get_lock())");
-    }
-    return lock;
   }
 
   private int check(int index) {
