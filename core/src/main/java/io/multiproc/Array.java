@@ -13,8 +13,8 @@ import java.util.Objects;
  * Double, …), made from a size (filled with zeros) or from values.
  *
  * <p>Each element's {@code get} and {@code set} is atomic; take {@link #getLock()} around a
- * read-modify-write. The elements live in an actor in the process that created the array; this
- * object is a handle.
+ * read-modify-write. The elements live in the process that created the array; this object is a
+ * handle.
  *
  * @param <T> the Java type of the type code
  */
@@ -22,6 +22,8 @@ public final class Array<T> implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Elements elements;
+  /** Guards a compound update; null when made with {@code lock=false}. */
+  private final Acquirable lock;
 
   /**
    * {@code size} zeros of {@code typecode}, with a new RLock.
@@ -53,7 +55,8 @@ public final class Array<T> implements Serializable {
    */
   public Array(String typecode, List<T> values, boolean lock) {
     this.elements = new Elements(known(typecode), Objects.requireNonNull(values, "values must be"
-        + " the elements, not null: pass List.of() for none, or a size for that many zeros"), lock);
+        + " the elements, not null: pass List.of() for none, or a size for that many zeros"));
+    this.lock = lock ? new RLock() : null;
   }
 
   /**
@@ -93,7 +96,7 @@ public final class Array<T> implements Serializable {
    * @throws IllegalStateException when the array was made with {@code lock=false}
    */
   public Acquirable getLock() {
-    return elements.lock();
+    return Value.lockOf(lock);
   }
 
   private static String known(String typecode) {

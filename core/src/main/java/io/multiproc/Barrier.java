@@ -1,10 +1,10 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.Timeouts;
-import io.multiproc.internal.sync.BarrierActor;
+import io.multiproc.internal.sync.BarrierState;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
+import io.multiproc.internal.sync.SyncState;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -23,7 +23,7 @@ public final class Barrier implements Serializable {
   private final int parties;
   private final Target action;
   private final Duration timeout;
-  private final SharedRef<BarrierActor.Command> actor;
+  private final SharedRef<BarrierState.Command> state;
 
   /** A barrier for {@code parties}, with no action and no default timeout. */
   public Barrier(int parties) {
@@ -44,8 +44,8 @@ public final class Barrier implements Serializable {
     this.parties = parties;
     this.action = action;
     this.timeout = Timeouts.check(timeout);
-    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(BarrierActor.create(parties, action != null),
-        "barrier"), "barrier");
+    this.state = SharedRef.ofState(new BarrierState(parties, action != null, SyncState.timers())
+        .publish("barrier"), "barrier");
   }
 
   /** Waits for all parties, at most the barrier's default timeout; see {@link #await(Duration)}. */
@@ -69,15 +69,14 @@ public final class Barrier implements Serializable {
     long request = SharedRef.nextId();
     // interrupted: the party leaves the round (as CPython's); if it was to run the action, the
     // action fails, which breaks the barrier for the others
-    Reply r = actor.ask(request, (id, replyTo) -> new BarrierActor.Arrive(id, ms, replyTo,
-        SharedRef.jvm()), timeout, (id, replyTo) -> new BarrierActor.Cancel(id, request,
-        replyTo), raced -> {
-          if (raced instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
-            actor.ask((id, replyTo) -> new BarrierActor.ActionDone(id, false, replyTo),
+    Reply r = state.ask(request, (id, replyTo) -> new BarrierState.Arrive(id, ms, replyTo),
+        timeout, (id, replyTo) -> new BarrierState.Cancel(id, request, replyTo), raced -> {
+          if (raced instanceof Reply.Answer a && (Integer) a.value() == BarrierState.RUN_ACTION) {
+            state.ask((id, replyTo) -> new BarrierState.ActionDone(id, false, replyTo),
                 Duration.ZERO);
           }
         });
-    if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierActor.RUN_ACTION) {
+    if (r instanceof Reply.Answer a && (Integer) a.value() == BarrierState.RUN_ACTION) {
       boolean ok = false;
       try {
         action.run();
@@ -86,7 +85,7 @@ public final class Barrier implements Serializable {
         throw new ProcessError("the barrier's action failed: " + e, e);
       } finally {
         boolean done = ok;
-        r = actor.ask((id, replyTo) -> new BarrierActor.ActionDone(id, done, replyTo),
+        r = state.ask((id, replyTo) -> new BarrierState.ActionDone(id, done, replyTo),
             Duration.ZERO);
       }
     }
@@ -98,12 +97,12 @@ public final class Barrier implements Serializable {
 
   /** Breaks the waits of this round and makes the barrier usable again. */
   public void reset() {
-    actor.ask(BarrierActor.Reset::new, Duration.ZERO);
+    state.ask(BarrierState.Reset::new, Duration.ZERO);
   }
 
   /** Breaks the barrier: waiting and later parties fail until a {@link #reset()}. */
   public void abort() {
-    actor.ask(BarrierActor.Abort::new, Duration.ZERO);
+    state.ask(BarrierState.Abort::new, Duration.ZERO);
   }
 
   /** The number of parties. */
@@ -121,8 +120,8 @@ public final class Barrier implements Serializable {
     return snapshot().broken();
   }
 
-  private BarrierActor.Snapshot snapshot() {
-    return (BarrierActor.Snapshot) ((Reply.Answer) actor.ask(BarrierActor.State::new,
+  private BarrierState.Snapshot snapshot() {
+    return (BarrierState.Snapshot) ((Reply.Answer) state.ask(BarrierState.State::new,
         Duration.ZERO)).value();
   }
 

@@ -1,11 +1,11 @@
 package io.multiproc;
 
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.Timeouts;
-import io.multiproc.internal.sync.ConditionActor;
+import io.multiproc.internal.sync.ConditionState;
 import io.multiproc.internal.sync.Reply;
 import io.multiproc.internal.sync.SharedRef;
 import io.multiproc.internal.sync.SyncInbox;
+import io.multiproc.internal.sync.SyncState;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +27,7 @@ public final class Condition implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Acquirable lock;
-  private final SharedRef<ConditionActor.Command> actor;
+  private final SharedRef<ConditionState.Command> state;
 
   /** A condition with a new RLock. */
   public Condition() {
@@ -44,7 +44,8 @@ public final class Condition implements Acquirable, Serializable {
       throw new IllegalArgumentException("a Condition needs a Lock or an RLock, not " + lock);
     }
     this.lock = lock;
-    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(ConditionActor.create(), "condition"), "condition");
+    this.state = SharedRef.ofState(new ConditionState(SyncState.timers()).publish("condition"),
+        "condition");
   }
 
   /**
@@ -84,21 +85,21 @@ public final class Condition implements Acquirable, Serializable {
     long ticket = SharedRef.nextId();
     CompletableFuture<Reply> woken = SharedRef.expect(ticket);
     long ms = SharedRef.millis(true, timeout);
-    // interrupted: the waiter is taken off the actor's list; a notify that raced it passes on
-    BiFunction<Long, ActorRef<Reply>, ConditionActor.Command> cancel =
-        (id, replyTo) -> new ConditionActor.Cancel(id, ticket, replyTo);
+    // interrupted: the waiter is taken off the condition's list; a notify that raced it passes on
+    BiFunction<Long, ActorRef<Reply>, ConditionState.Command> cancel =
+        (id, replyTo) -> new ConditionState.Cancel(id, ticket, replyTo);
     try {
-      actor.ask(SharedRef.nextId(), (id, replyTo) -> new ConditionActor.Enlist(id, ticket, ms,
-          replyTo, SharedRef.jvm()), Duration.ZERO, cancel, null);
+      state.ask(SharedRef.nextId(), (id, replyTo) -> new ConditionState.Enlist(id, ticket, ms,
+          replyTo), Duration.ZERO, cancel, null);
     } catch (RuntimeException e) {
       SyncInbox.forget(ticket);
       throw e;
     }
     int saved = lock instanceof RLock r ? r.releaseAll() : release1();
     try {
-      return actor.await(ticket, woken, timeout, cancel, raced -> {
+      return state.await(ticket, woken, timeout, cancel, raced -> {
         if (raced instanceof Reply.Ok) {
-          actor.ask((id, replyTo) -> new ConditionActor.Notify(id, 1, replyTo), Duration.ZERO);
+          state.ask((id, replyTo) -> new ConditionState.Notify(id, 1, replyTo), Duration.ZERO);
         }
       }) instanceof Reply.Ok;
     } finally {
@@ -159,7 +160,7 @@ public final class Condition implements Acquirable, Serializable {
    */
   public void notify(int n) {
     checkOwned("notify");
-    actor.ask((id, replyTo) -> new ConditionActor.Notify(id, n, replyTo), Duration.ZERO);
+    state.ask((id, replyTo) -> new ConditionState.Notify(id, n, replyTo), Duration.ZERO);
   }
 
   /**
@@ -173,7 +174,7 @@ public final class Condition implements Acquirable, Serializable {
 
   /** The number of waiting processes now. */
   int waiting() {
-    return (Integer) ((Reply.Answer) actor.ask(ConditionActor.State::new, Duration.ZERO))
+    return (Integer) ((Reply.Answer) state.ask(ConditionState.State::new, Duration.ZERO))
         .value();
   }
 

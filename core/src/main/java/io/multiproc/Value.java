@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Each {@code get} and {@code set} is atomic; a read-modify-write is not, so take the lock
  * around it, as in CPython: {@code try (var held = v.getLock().hold()) { v.set(v.get() + 1); }}.
- * The value lives in an actor in the process that created it; this object is a handle.
+ * The value lives in the process that created it; this object is a handle.
  *
  * @param <T> the Java type of the type code
  */
@@ -26,6 +26,8 @@ public final class Value<T> implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Elements elements;
+  /** Guards a compound update; null when made with {@code lock=false}. */
+  private final Acquirable lock;
 
   /**
    * A value of {@code typecode} starting as {@code initial}, with a new RLock.
@@ -42,7 +44,8 @@ public final class Value<T> implements Serializable {
    * RLock, false none ({@code getLock} then fails).
    */
   public Value(String typecode, T initial, boolean lock) {
-    this.elements = new Elements(typecode, Collections.singletonList(initial), lock);
+    this.elements = new Elements(typecode, Collections.singletonList(initial));
+    this.lock = lock ? new RLock() : null;
   }
 
   /**
@@ -52,8 +55,9 @@ public final class Value<T> implements Serializable {
    * @throws NullPointerException when {@code lock} is null
    */
   public Value(String typecode, T initial, Acquirable lock) {
-    this.elements = new Elements(typecode, Collections.singletonList(initial),
-        given(typecode, lock));
+    Acquirable checked = given(typecode, lock);
+    this.elements = new Elements(typecode, Collections.singletonList(initial));
+    this.lock = checked;
   }
 
   /** The value now, as {@code v.value}. */
@@ -78,7 +82,16 @@ public final class Value<T> implements Serializable {
    * @throws IllegalStateException when the value was made with {@code lock=false}
    */
   public Acquirable getLock() {
-    return elements.lock();
+    return lockOf(lock);
+  }
+
+  /** {@code lock}, the lock of a Value or Array, as {@code get_lock()} returns it. */
+  static Acquirable lockOf(Acquirable lock) {
+    if (lock == null) {
+      throw new IllegalStateException("made with lock=false: it has no lock (CPython's RawValue"
+          + " and RawArray have no get_lock())");
+    }
+    return lock;
   }
 
   private static Acquirable given(String typecode, Acquirable lock) {

@@ -1,29 +1,26 @@
 package io.multiproc.internal.sync;
 
-import io.multiproc.Acquirable;
-import io.multiproc.RLock;
-import io.multiproc.internal.ProcessRuntime;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * INTERNAL API. What a Value and an Array share: the type code, the elements' actor, and the lock
- * (an RLock unless the user gave one or none).
+ * INTERNAL API. What a Value and an Array share: the type code and the elements' state. (The lock
+ * guarding a compound update is the Value's or Array's own.)
  */
 public final class Elements implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String typecode;
   private final int length;
-  private final Acquirable lock;
-  private final SharedRef<ValueActor.Command> actor;
+  private final SharedRef<ValueState.Command> state;
 
   /**
-   * Elements of {@code typecode} starting as {@code values}; {@code lock} is true (a new RLock),
-   * false (none) or the Lock or RLock to use.
+   * Elements of {@code typecode} starting as {@code values}, each checked first.
+   *
+   * @throws IllegalArgumentException when the type code cannot hold one (see {@link Ctype#check})
    */
-  public Elements(String typecode, List<?> values, Object lock) {
+  public Elements(String typecode, List<?> values) {
     if (values == null) {
       throw new NullPointerException("values must be a list of the elements, not null");
     }
@@ -38,23 +35,12 @@ public final class Elements implements Serializable {
     }
     this.typecode = typecode;
     this.length = initial.length;
-    if (lock instanceof Acquirable given) {
-      this.lock = given;
-    } else if (Boolean.TRUE.equals(lock)) {
-      this.lock = new RLock();
-    } else if (Boolean.FALSE.equals(lock)) {
-      this.lock = null;
-    } else {
-      throw new IllegalArgumentException("lock must be true, false, a Lock or an RLock, not "
-          + lock);
-    }
-    this.actor = SharedRef.overLanes(ProcessRuntime.spawnShared(ValueActor.create(initial),
-        "value"), "value");
+    this.state = SharedRef.ofState(new ValueState(initial).publish("value"), "value");
   }
 
   /** Element {@code index}. */
   public Object get(int index) {
-    return ((Reply.Answer) actor.ask((id, r) -> new ValueActor.Get(id, check(index), r),
+    return ((Reply.Answer) state.ask((id, r) -> new ValueState.Get(id, check(index), r),
         Duration.ZERO)).value();
   }
 
@@ -65,12 +51,12 @@ public final class Elements implements Serializable {
    */
   public void set(int index, Object value) {
     Serializable v = Ctype.check(typecode, value);
-    actor.ask((id, r) -> new ValueActor.Put(id, check(index), v, r), Duration.ZERO);
+    state.ask((id, r) -> new ValueState.Put(id, check(index), v, r), Duration.ZERO);
   }
 
   /** Every element, in order. */
   public List<?> all() {
-    return (List<?>) ((Reply.Answer) actor.ask(ValueActor.GetAll::new, Duration.ZERO)).value();
+    return (List<?>) ((Reply.Answer) state.ask(ValueState.GetAll::new, Duration.ZERO)).value();
   }
 
   /** The number of elements. */
@@ -81,19 +67,6 @@ public final class Elements implements Serializable {
   /** The type code. */
   public String typecode() {
     return typecode;
-  }
-
-  /**
-   * The lock, as {@code get_lock()}.
-   *
-   * @throws IllegalStateException when the object was made with {@code lock=false}
-   */
-  public Acquirable lock() {
-    if (lock == null) {
-      throw new IllegalStateException("made with lock=false: it has no lock (CPython's RawValue"
-          + " and RawArray have no get_lock())");
-    }
-    return lock;
   }
 
   private int check(int index) {

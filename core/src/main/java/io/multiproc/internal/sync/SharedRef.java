@@ -172,8 +172,9 @@ public final class SharedRef<C> implements java.io.Serializable {
     CompletableFuture<Reply> answer = expect(id);
     if (owner.isHere()) {
       Receiver state = Receivers.here(path);
-      if (state != null) { // a method call: the inbox hands the answer to this thread's future
-        // (and a lock's pushes to its lease, which a future could not take)
+      if (state != null) { // a method call: the inbox hands the answer to this thread's future,
+        // as it would from a lane or over Artery; also a lock's pushes to its lease (they carry
+        // the lease's id) and an answer with another id (a condition's wake-up for its ticket)
         state.receive(request.apply(id, null), a -> SyncInbox.deliver((Reply) a),
             SyncState.LOCAL);
       } else {

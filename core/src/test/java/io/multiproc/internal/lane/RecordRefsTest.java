@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.multiproc.internal.ProcessRuntime;
-import io.multiproc.internal.sync.BarrierActor;
+import io.multiproc.internal.sync.LockActor;
 import io.multiproc.internal.sync.Reply;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
@@ -16,16 +16,17 @@ class RecordRefsTest {
   @Test
   void replyToAndJvm_areSetApart_otherComponentsKept() {
     ActorRef<?> registry = ProcessRuntime.registry();
-    BarrierActor.Arrive sent = new BarrierActor.Arrive(7, 250, null, registry);
-    BarrierActor.Arrive bare = (BarrierActor.Arrive) RecordRefs.with(sent, null, null);
+    LockActor.Acquire sent = new LockActor.Acquire(7, true, 250, null, registry, "P-7");
+    LockActor.Acquire bare = (LockActor.Acquire) RecordRefs.with(sent, null, null);
     assertEquals(7, bare.id());
     assertEquals(250, bare.timeoutMs());
+    assertEquals("P-7", bare.who());
     assertNull(bare.replyTo());
     assertNull(bare.jvm());
     @SuppressWarnings("unchecked")
     ActorRef<Reply> answers = (ActorRef<Reply>) (ActorRef<?>) registry;
     ActorRef<?> watched = ProcessRuntime.registry();
-    BarrierActor.Arrive received = (BarrierActor.Arrive) RecordRefs.with(bare, answers, watched);
+    LockActor.Acquire received = (LockActor.Acquire) RecordRefs.with(bare, answers, watched);
     assertSame(answers, received.replyTo());
     assertSame(watched, received.jvm());
   }

@@ -3,42 +3,51 @@ package io.multiproc.internal.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import io.multiproc.internal.transport.Peer;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The rules of a Condition's actor, without JVMs: waiters woken first come, first served, one, n
+ * The rules of a Condition's state, without JVMs: waiters woken first come, first served, one, n
  * or all at a time; a wait's timeout (manual time); a cancelled or dead waiter never woken.
  */
-class ConditionActorTest {
+class ConditionStateTest {
   @RegisterExtension
   static final ManualKit KIT = new ManualKit();
 
   /** Where the waiters' wake-ups come: one inbox, so their order shows. */
   private final TestProbe<Reply> woken = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
-  private final ActorRef<ConditionActor.Command> cond = KIT.spawn(ConditionActor.create());
+  private final ConditionState cond = new ConditionState(SyncState.timersOf(KIT.system()));
+
+  /** Hands {@code c} from {@code from} to the state, as a lane's reader does; answers to {@code to}. */
+  private void send(ConditionState.Command c, TestProbe<Reply> to, Peer from) {
+    cond.receive(c, a -> to.getRef().tell((Reply) a), from);
+  }
+
+  private void send(ConditionState.Command c, TestProbe<Reply> to) {
+    send(c, to, KIT.peer());
+  }
 
   /** Enlists a waiter of a JVM of its own (its enlisting answered at once); returns its ticket. */
   private long enlist(long timeoutMs) {
     long id = ManualKit.nextId();
     long ticket = ManualKit.nextId();
-    cond.tell(new ConditionActor.Enlist(id, ticket, timeoutMs, woken.getRef(), KIT.jvm()));
+    send(new ConditionState.Enlist(id, ticket, timeoutMs, null), woken, KIT.peer());
     woken.expectMessage(new Reply.Ok(id));
     return ticket;
   }
 
   private void notify(int n) {
     long id = ManualKit.nextId();
-    cond.tell(new ConditionActor.Notify(id, n, control.getRef()));
+    send(new ConditionState.Notify(id, n, null), control);
     control.expectMessage(new Reply.Ok(id));
   }
 
   private int waiting() {
     long id = ManualKit.nextId();
-    cond.tell(new ConditionActor.State(id, control.getRef()));
+    send(new ConditionState.State(id, null), control);
     return (Integer) control.expectMessageClass(Reply.Answer.class).value();
   }
 
@@ -118,24 +127,24 @@ class ConditionActorTest {
     long t1 = enlist(-1);
     long t2 = enlist(-1);
     long cancel = ManualKit.nextId();
-    cond.tell(new ConditionActor.Cancel(cancel, t1, control.getRef()));
+    send(new ConditionState.Cancel(cancel, t1, null), control);
     control.expectMessage(new Reply.Ok(cancel));
     notify(1);
     woken.expectMessage(new Reply.Ok(t2));
     long late = ManualKit.nextId();
-    cond.tell(new ConditionActor.Cancel(late, t2, control.getRef()));
+    send(new ConditionState.Cancel(late, t2, null), control);
     control.expectMessage(new Reply.No(late)); // woken already: the caller passes it on
   }
 
   @Test
   void jvmDown_waiterDies_notifyWakesTheFirstLiving() {
-    ActorRef<Object> dying = KIT.jvm();
+    Peer dying = KIT.peer();
     long id = ManualKit.nextId();
     long dead = ManualKit.nextId();
-    cond.tell(new ConditionActor.Enlist(id, dead, -1, woken.getRef(), dying));
+    send(new ConditionState.Enlist(id, dead, -1, null), woken, dying);
     woken.expectMessage(new Reply.Ok(id));
     long living = enlist(-1);
-    KIT.stop(dying);
+    cond.peerGone(dying);
     control.awaitAssert(() -> {
       assertEquals(1, waiting());
       return null;
