@@ -3,7 +3,6 @@ package io.multiproc.internal.lane;
 import io.multiproc.internal.transport.Peer;
 import io.multiproc.internal.transport.Receiver;
 import io.multiproc.internal.transport.Receivers;
-import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.wire.Ack;
 import io.multiproc.internal.wire.LaneCodec;
 import io.multiproc.internal.wire.Wire;
@@ -20,16 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * INTERNAL API. The accepting side of one lane: it reads the other JVM's frames and hands each to
- * the {@link Receiver} registered for its path (or to the actor at it). It is also the owner of what that JVM asked for, so when the lane ends (the
- * JVM ended, or was killed) the states clean up after it at once.
+ * the {@link Receiver} registered for its path. It is also the owner of what that JVM asked for,
+ * so when the lane ends (the JVM ended, or was killed) the states clean up after it at once.
  *
  * <p>Its own thread reads while nobody else wants to. A thread of this JVM waiting for a pipe end
  * that only this lane writes into reads the lane itself instead (see {@link #readFor}): the
@@ -38,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Inbound implements Peer {
   private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
-  private static final Object STOP = new Object();
   /** How often a reader blocked on the socket looks up (interrupt, a reader waiting to take over). */
   private static final int READ_TIMEOUT_MS = 50;
   /** How long this lane's thread stands aside after the last reader of this JVM left. */
@@ -47,13 +42,6 @@ final class Inbound implements Peer {
   private final LaneSocket lane;
   private final String peer;
   private final Map<Integer, Receiver> bound = new HashMap<>(); // guarded by the reading turn
-  /** The actors the other JVM sends messages to, by number; guarded by the reading turn. */
-  private final Map<Integer, ActorRef<Object>> actors = new HashMap<>();
-  /**
-   * Where the actors' answers to the other JVM go, back on this lane; also the one its death is
-   * watched by (it stops when the lane ends). Started with the first message to an actor.
-   */
-  private volatile ActorRef<Object> replies;
   private final Set<Receiver> used = new HashSet<>(); // guarded by the reading turn
   private final Batch batch = new Batch(); // guarded by the reading turn
   private final ReadTurns turns = new ReadTurns();
@@ -139,21 +127,10 @@ final class Inbound implements Peer {
       String path = new DataInputStream(new ByteArrayInputStream(frame, 5, frame.length - 5))
           .readUTF();
       Receiver receiver = Receivers.here(path);
-      if (receiver != null) {
-        bound.put(index, receiver);
-      } else {
-        actors.put(index, localActor(path));
+      if (receiver == null) {
+        throw new IOException("no shared object at " + path + " in this JVM");
       }
-      return;
-    }
-    if (frame[0] == LaneServer.ACTOR) {
-      ActorRef<Object> actor = actors.get(index);
-      if (actor == null) {
-        throw new IOException("a message names actor " + index + ", which was never bound");
-      }
-      batch.store(); // what came before this message is handled before it
-      ActorRef<Object> to = replies();
-      actor.tell(RecordRefs.with(LaneCodec.read(frame, 5), to, to));
+      bound.put(index, receiver);
       return;
     }
     if (frame[0] == LaneServer.SYNC) {
@@ -174,44 +151,6 @@ final class Inbound implements Peer {
     }
     batch.store(); // what came before this request is handled before it
     receiver.receive(request, tell ? Receiver.Replier.NONE : this::answer, this);
-  }
-
-  /** An actor of this JVM at {@code path}, which a lane bound; never one of another JVM. */
-  private static ActorRef<Object> localActor(String path) throws IOException {
-    ActorRef<Object> actor;
-    try {
-      actor = ProcessRuntime.resolve(path);
-    } catch (RuntimeException e) {
-      throw new IOException("no queue or actor at " + path + " in this JVM", e);
-    }
-    if (!actor.path().address().hasLocalScope()) {
-      throw new IOException("no queue or actor at " + path + " in this JVM");
-    }
-    return actor;
-  }
-
-  /** The actor that writes answers back on this lane, started on first use. */
-  private ActorRef<Object> replies() {
-    ActorRef<Object> r = replies;
-    if (r == null) {
-      r = ProcessRuntime.system().systemActorOf(Behaviors.receive(Object.class)
-          .onMessageEquals(STOP, Behaviors::stopped)
-          .onAnyMessage(m -> {
-            if (m instanceof Wire answer) {
-              answer(answer);
-            } else {
-              LOG.warn("an answer for the lane from {} that cannot travel was dropped: {}", peer,
-                  m);
-            }
-            return Behaviors.same();
-          })
-          .build(), "lane-replies-" + java.util.UUID.randomUUID(), Props.empty());
-      replies = r;
-      if (closed) {
-        r.tell(STOP); // the lane ended meanwhile: its death is told at once
-      }
-    }
-    return r;
   }
 
   private void answer(Wire reply) {
@@ -241,10 +180,6 @@ final class Inbound implements Peer {
     }
     for (Receiver receiver : receivers) {
       receiver.peerGone(this);
-    }
-    ActorRef<Object> r = replies;
-    if (r != null) {
-      r.tell(STOP); // the actors watching it learn that the other JVM is gone
     }
   }
 

@@ -197,15 +197,6 @@ public final class Lane {
   }
 
   /**
-   * Sends {@code message} to the actor at {@code path} in the lane's JVM at once, its actor
-   * references left out (that JVM puts in its own: answers come back on this lane, where {@link
-   * #awaitAnswer} reads them).
-   */
-  public void sendActor(String path, Object message) {
-    write(LaneServer.ACTOR, path, (Wire) RecordRefs.with(message, null, null), true);
-  }
-
-  /**
    * Waits at most {@code timeout} (null: for ever) for {@code answer}, with id {@code id}, to a
    * message sent earlier, reading the lane while no other thread does; an answer read before
    * this thread waited for it is handed to {@link Strays}.
@@ -224,11 +215,6 @@ public final class Lane {
     } finally {
       waiting.remove(id);
     }
-  }
-
-  /** Sends {@code message} to the actor at {@code path} in the lane's JVM; nothing waits. */
-  public void tellActor(String path, Object message) {
-    write(LaneServer.ACTOR, path, (Wire) RecordRefs.with(message, null, null), false);
   }
 
   private <R> R exchange(byte kind, String path, long id, Wire request,

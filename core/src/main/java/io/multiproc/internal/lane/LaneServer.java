@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * enter; directories left by JVMs that were killed are removed by the next one that starts.
  */
 public final class LaneServer {
-  /** Binds a number to a queue's path; the frames after it name the queue by that number. */
+  /** Binds a number to a receiver's path; the frames after it name the receiver by that number. */
   static final byte BIND = 'B';
   /** A request whose answer goes back on the lane. */
   static final byte REQUEST = 'R';
@@ -36,8 +36,6 @@ public final class LaneServer {
   static final byte TELL = 'T';
   /** Answered with Ok once every frame before it was handled. */
   static final byte SYNC = 'S';
-  /** A message for an actor of this JVM, without its actor references (see {@link RecordRefs}). */
-  static final byte ACTOR = 'A';
   /** Between the TCP address and the Unix domain socket's path in a lane address. */
   static final char UNIX_SEPARATOR = '|';
 

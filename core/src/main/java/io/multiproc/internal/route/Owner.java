@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * INTERNAL API. The JVM that owns a shared object (its actor lives there), as the object's handle
+ * INTERNAL API. The JVM that owns a shared object (its state lives there), as the object's handle
  * carries it: pid, host and start time. Any JVM of the same machine learns of the owner's end from
  * its process ({@link PidWatch}, within a quarter of a second) instead of waiting for an answer
  * that cannot come; a request then fails with {@link OwnerGoneError}, at once when the end was

@@ -8,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
- * INTERNAL API. The lanes of this JVM for the shared objects whose actors push messages nobody
+ * INTERNAL API. The lanes of this JVM for the shared objects whose states push messages nobody
  * asked for (a Lock's recalls and revokes to its lease holder): one per JVM they live in, apart
  * from the lane that queues and the other primitives use, and read all the time by a thread of
  * its own, so a push is handled as it comes, and the queues' lane keeps its callers reading their
- * own answers. The lane's end (the other JVM died) tells the objects' actors of this JVM's death
+ * own answers. The lane's end (the other JVM died) tells the objects' states of this JVM's death
  * at once, and this JVM of theirs.
  */
 public final class PushLanes {

@@ -18,7 +18,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * INTERNAL API. The way from this JVM to one shared object, chosen once per handle: the object's
- * own JVM (its caller then calls the state, or tells the actor, itself), a lane to that JVM where
+ * own JVM (its caller then calls the state itself), a lane to that JVM where
  * it has one and lanes are on, else Artery through that JVM's {@link Gateway}. It owns what every
  * protocol's request needs whatever carries it: program-unique request ids, where the answer
  * comes back (a lane is read by the waiting thread itself; over Artery the protocol's {@link
@@ -40,21 +40,15 @@ public final class Route {
   private static final AtomicLong COUNTER = new AtomicLong();
   private static final long PREFIX = ProcessHandle.current().pid() << 40;
 
-  /** What a lane delivers the object's messages to on the other side. */
+  /** What a lane to the object's JVM is for. */
   public enum Target {
-    /** A state registered as a receiver (a queue, a pipe end, a primitive): called by the lane's reader. */
+    /** A state registered as a receiver (a queue, a pipe end, a primitive): the shared lane. */
     RECEIVER,
     /**
      * A receiver that pushes messages nobody asked for (a lock's recalls): a lane of its own,
      * read all the time.
      */
-    PUSHING_RECEIVER,
-    /** An actor. */
-    ACTOR;
-
-    boolean receiver() {
-      return this != ACTOR;
-    }
+    PUSHING_RECEIVER
   }
 
   /**
@@ -108,9 +102,10 @@ public final class Route {
   private volatile Lane lane;
 
   /**
-   * The route to the object at {@code path} (made by {@link ProcessRuntime#spawnShared}), whose
-   * JVM accepts lanes at {@code laneAddress} (null: it does not) and is {@code owner} (null:
-   * unknown); {@code what} names the object in errors.
+   * The route to the object at {@code path} (made by {@link
+   * io.multiproc.internal.transport.Receivers#publish}), whose JVM accepts lanes at {@code
+   * laneAddress} (null: it does not) and is {@code owner} (null: unknown); {@code what} names the
+   * object in errors.
    */
   public Route(String path, String what, String laneAddress, Target target, Owner owner) {
     this.path = path;
@@ -167,12 +162,6 @@ public final class Route {
     try {
       if (l == null) {
         Gateway.send(path, request.make(inbox.ref(), ProcessRuntime.registry()));
-      } else if (!target.receiver()) {
-        if (now) {
-          l.sendActor(path, request.make(null, null));
-        } else {
-          l.tellActor(path, request.make(null, null));
-        }
       } else if (now) {
         l.tellNow(path, request.make(null, null));
       } else {
@@ -193,7 +182,7 @@ public final class Route {
    */
   public <R extends Answer> R ask(long id, Request request, Inbox<R> inbox, Duration wait) {
     Lane l = lane();
-    if (l != null && target.receiver()) {
+    if (l != null) {
       Duration timeout = wait == null ? null : wait.plus(MARGIN);
       try { // the lane hands the answer to this thread, whichever thread reads it
         return l.ask(path, id, request.make(null, null), new CompletableFuture<R>(), timeout);
@@ -207,11 +196,7 @@ public final class Route {
     }
     CompletableFuture<R> answer = inbox.expect(id); // before it is sent: nothing comes unseen
     try {
-      if (l != null) {
-        l.sendActor(path, request.make(null, null));
-      } else {
-        Gateway.send(path, request.make(inbox.ref(), ProcessRuntime.registry()));
-      }
+      Gateway.send(path, request.make(inbox.ref(), ProcessRuntime.registry()));
     } catch (RuntimeException e) {
       inbox.forget(id);
       throw e instanceof ProcessError p ? gone(p) : e;

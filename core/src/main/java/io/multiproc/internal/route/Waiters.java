@@ -15,17 +15,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.function.LongFunction;
 import java.util.function.Predicate;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * INTERNAL API. The one waiter queue of every shared object: waiters in arrival order, keyed by
  * their request id, each with an optional deadline; taken first come, first served, cancelled by
- * id, and dropped all at once when the peer that owns them dies. Every actor of a primitive and
- * the queue state keep their waiters here, so the rule is written, and tested, once.
+ * id, and dropped all at once when the peer that owns them dies. Every primitive's state and the
+ * queue state keep their waiters here, so the rule is written, and tested, once.
  *
- * <p>Not thread-safe: an actor uses it from its own messages, a state under its own lock. A
+ * <p>Not thread-safe: a state uses it under its own lock. A
  * deadline is kept by a {@link Timer}, which tells the object (not this class) that a waiter's time
  * is up; the object then takes it out with {@link #remove} and answers it. Whatever takes a
  * waiter out cancels its deadline.
@@ -34,31 +32,13 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  */
 public final class Waiters<W> implements Iterable<W> {
 
-  /** Keeps the deadlines of waiters: an actor's timers, or a scheduler thread. */
+  /** Keeps the deadlines of waiters: an ActorSystem's scheduler, or a scheduler thread. */
   public interface Timer {
     /** Tells the object that waiter {@code id}'s time is up, {@code ms} milliseconds from now. */
     void start(long id, long ms);
 
     /** Forgets the deadline of waiter {@code id} (it may have passed already). */
     void cancel(long id);
-
-    /**
-     * An actor's timers: the deadline of waiter {@code id} comes as the message
-     * {@code timedOut.apply(id)}, keyed by the id, so manual time in a test drives it.
-     */
-    static <C> Timer of(TimerScheduler<C> timers, LongFunction<? extends C> timedOut) {
-      return new Timer() {
-        @Override
-        public void start(long id, long ms) {
-          timers.startSingleTimer(id, timedOut.apply(id), Duration.ofMillis(ms));
-        }
-
-        @Override
-        public void cancel(long id) {
-          timers.cancel(id);
-        }
-      };
-    }
 
     /**
      * A scheduler thread: at the deadline of waiter {@code id}, {@code timedOut} runs on that

@@ -18,43 +18,34 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * INTERNAL API. The way to a synchronisation primitive's actor from whichever JVM this object
- * reached (it travels inside the primitive's handle): the actor's address, the JVM that owns it,
- * and the blocking round trip ("send request {@code id}, wait for the answer with that id") that
- * every Python-shaped method makes. In the actor's own JVM a request is told to the actor; from
- * any other it takes the {@link Route} chosen for it, with {@link SyncInbox} as its inbox.
+ * INTERNAL API. The way to a synchronisation primitive's {@link SyncState} from whichever JVM this
+ * object reached (it travels inside the primitive's handle): the state's address, the JVM that
+ * owns it, and the blocking round trip ("send request {@code id}, wait for the answer with that
+ * id") that every Python-shaped method makes. In the state's own JVM a request is a method call on
+ * the state; from any other it takes the {@link Route} chosen for it, with {@link SyncInbox} as
+ * its inbox over Artery.
  *
- * <p>A request to an actor whose JVM is gone fails with {@link OwnerGoneError}: at once when its
+ * <p>A request to a state whose JVM is gone fails with {@link OwnerGoneError}: at once when its
  * end is known, else as soon as it is (its lane ends; its pid is gone, which {@link Owner} learns
  * within a quarter of a second), never after the request's timeout and a margin, which is kept
  * only for an owner this JVM cannot watch (on another machine).
  *
- * @param <C> the actor's protocol
+ * @param <C> the state's protocol
  */
 public final class SharedRef<C> implements java.io.Serializable {
   private static final long serialVersionUID = 4L;
-  /** Where the answers of the primitives' actors come in over Artery. */
+  /** Where the answers of the primitives' states come in over Artery. */
   private static final Route.Inbox<Reply> INBOX =
       Route.Inbox.of(SyncInbox::ref, SyncInbox::expect, SyncInbox::forget);
 
   private final String path;
   private final String what;
-  /** Where the actor's JVM accepts lanes; null: other JVMs reach the actor over Artery. */
+  /** Where the state's JVM accepts lanes; null: other JVMs reach the state over Artery. */
   private final String laneAddress;
-  /** What the object is to a lane: an actor, one that pushes, or a state called directly. */
+  /** Which lane reaches the state: the shared one, or one read all the time (pushes). */
   private final Route.Target target;
   private final Owner owner;
-  private transient volatile ActorRef<C> ref;
   private transient volatile Route route;
-
-  /**
-   * The actor at {@code path} (made by {@link ProcessRuntime#spawnShared}) in this JVM, reached
-   * from other JVMs of this program over a lane to this JVM where there is one, else over Artery.
-   * Its answers only answer requests.
-   */
-  public static <C> SharedRef<C> overLanes(String path, String what) {
-    return new SharedRef<>(path, what, LaneServer.address(), Route.Target.ACTOR);
-  }
 
   /**
    * The {@link SyncState} published at {@code path} in this JVM: its threads call it directly,
@@ -75,7 +66,7 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   private SharedRef(String path, String what, String laneAddress, Route.Target target) {
-    Gateway.ensureStarted(); // made where the actor is: other JVMs reach it through the gateway
+    Gateway.ensureStarted(); // made where the state is: other JVMs reach it through the gateway
     this.path = path;
     this.what = what;
     this.laneAddress = laneAddress;
@@ -83,7 +74,7 @@ public final class SharedRef<C> implements java.io.Serializable {
     this.owner = Owner.here();
   }
 
-  /** The JVM the actor lives in. */
+  /** The JVM the state lives in. */
   public Owner owner() {
     return owner;
   }
@@ -97,58 +88,42 @@ public final class SharedRef<C> implements java.io.Serializable {
     return r;
   }
 
-  /**
-   * This JVM for a message's {@code jvm} (whom the actor watches for this JVM's death): its
-   * registry, or null when this JVM's ActorSystem is not running. A message sent then goes over a
-   * lane, where the receiving JVM watches the lane instead, so a JVM that uses primitives only
-   * over lanes never starts its ActorSystem. (Over Artery, the route starts it first.)
-   */
-  public static ActorRef<?> jvm() {
-    return ProcessRuntime.startedSystem() == null ? null : ProcessRuntime.registry();
-  }
-
   /** A request id no other request of the program uses. */
   public static long nextId() {
     return Route.nextId();
   }
 
-  /** The actor, resolved (and this JVM's ActorSystem started) on first use. */
-  public ActorRef<C> ref() {
-    ActorRef<C> r = ref;
-    if (r == null) {
-      r = ProcessRuntime.resolve(path);
-      ref = r;
+  /** The state, in its own JVM. */
+  private Receiver state() {
+    Receiver state = Receivers.here(path);
+    if (state == null) {
+      throw new IllegalStateException("the " + what + " at " + path + " is not in this JVM");
     }
-    return r;
+    return state;
   }
 
   /**
-   * Sends {@code message} without waiting for anything; to an actor whose JVM is gone, it is
+   * Sends {@code message} without waiting for anything; to a state whose JVM is gone, it is
    * dropped (nothing waits for it there).
    */
   public void tell(C message) {
     if (owner.isHere()) {
-      Receiver state = Receivers.here(path);
-      if (state != null) {
-        state.receive(message, Receiver.Replier.NONE, SyncState.LOCAL);
-      } else {
-        ref().tell(message);
-      }
+      state().receive(message, Receiver.Replier.NONE, SyncState.LOCAL);
       return;
     }
     try {
       route().tell((replyTo, jvm) -> (Wire) message, INBOX, false);
     } catch (ProcessError e) {
-      // the actor's JVM is gone: nothing waits for the message there
+      // the state's JVM is gone: nothing waits for the message there
     }
   }
 
   /**
    * Sends the request made by {@code request} from a fresh id and this JVM's inbox, and waits for
-   * its answer; {@code wait} is how long the actor itself may keep it waiting (null: for ever).
+   * its answer; {@code wait} is how long the state itself may keep it waiting (null: for ever).
    *
-   * @throws OwnerGoneError when the actor's JVM is gone, or ends before it answers
-   * @throws ProcessError when the actor does not answer within {@code wait} and a margin, or the
+   * @throws OwnerGoneError when the state's JVM is gone, or ends before it answers
+   * @throws ProcessError when the state does not answer within {@code wait} and a margin, or the
    *     wait is interrupted
    */
   public Reply ask(BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
@@ -162,7 +137,7 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   /**
-   * As {@link #ask(long, BiFunction, Duration)}, for a request that waits at the actor: when the
+   * As {@link #ask(long, BiFunction, Duration)}, for a request that waits at the state: when the
    * wait is interrupted, see {@link #await(long, CompletableFuture, Duration, BiFunction,
    * Consumer)}.
    */
@@ -170,17 +145,12 @@ public final class SharedRef<C> implements java.io.Serializable {
   public Reply ask(long id, BiFunction<Long, ActorRef<Reply>, C> request, Duration wait,
       BiFunction<Long, ActorRef<Reply>, C> cancel, Consumer<Reply> raced) {
     CompletableFuture<Reply> answer = expect(id);
-    if (owner.isHere()) {
-      Receiver state = Receivers.here(path);
-      if (state != null) { // a method call: the inbox hands the answer to this thread's future,
-        // as it would from a lane or over Artery; also a lock's pushes to its lease (they carry
-        // the lease's id) and an answer with another id (a condition's wake-up for its ticket)
-        state.receive(request.apply(id, null), a -> SyncInbox.deliver((Reply) a),
-            SyncState.LOCAL);
-      } else {
-        ref().tell(request.apply(id, SyncInbox.ref()));
-      }
-    } else if (target != Route.Target.ACTOR) {
+    if (owner.isHere()) { // a method call: the inbox hands the answer to this thread's future,
+      // as it would from a lane or over Artery; also a lock's pushes to its lease (they carry
+      // the lease's id) and an answer with another id (a condition's wake-up for its ticket)
+      state().receive(request.apply(id, null), a -> SyncInbox.deliver((Reply) a),
+          SyncState.LOCAL);
+    } else {
       try { // a lane hands the answer to this thread; over Artery it comes to the inbox
         return route().ask(id, (replyTo, jvm) -> (Wire) request.apply(id,
             (ActorRef<Reply>) replyTo), INBOX, wait);
@@ -193,14 +163,6 @@ public final class SharedRef<C> implements java.io.Serializable {
       } finally {
         SyncInbox.forget(id);
       }
-    } else {
-      try {
-        route().tell((replyTo, jvm) -> (Wire) request.apply(id, (ActorRef<Reply>) replyTo), INBOX,
-            true);
-      } catch (RuntimeException e) {
-        SyncInbox.forget(id);
-        throw e;
-      }
     }
     return await(id, answer, wait, cancel, raced);
   }
@@ -211,10 +173,10 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   /**
-   * Waits for {@code answer} to the request {@code id}; {@code wait} is how long the actor itself
+   * Waits for {@code answer} to the request {@code id}; {@code wait} is how long the state itself
    * may keep it waiting (null: for ever).
    *
-   * @throws OwnerGoneError when the actor's JVM is gone, or ends before it answers
+   * @throws OwnerGoneError when the state's JVM is gone, or ends before it answers
    * @throws ProcessError when no answer comes within {@code wait} and a margin, or the wait is
    *     interrupted
    */
@@ -224,9 +186,9 @@ public final class SharedRef<C> implements java.io.Serializable {
 
   /**
    * As {@link #await(long, CompletableFuture, Duration)}; when the wait is interrupted, the
-   * request is first taken back at the actor, so nothing is left registered there: the request
+   * request is first taken back at the state, so nothing is left registered there: the request
    * {@code cancel} makes (from a fresh id) is sent and answered with the interrupt flag cleared,
-   * and an answer to {@code id} that came before it (the actor answers in order: a grant that
+   * and an answer to {@code id} that came before it (the state answers in order: a grant that
    * raced the cancel) goes to {@code raced}, which gives it back. Then the interrupt raises as
    * ever, with the flag set. A null {@code cancel}: nothing is taken back.
    */
@@ -236,7 +198,7 @@ public final class SharedRef<C> implements java.io.Serializable {
       return route().await(id, answer, INBOX, wait);
     } catch (ProcessError e) {
       if (cancel != null && e.getCause() instanceof InterruptedException) {
-        takeBack(answer, cancel, raced); // the answer may still come until the actor cancelled
+        takeBack(answer, cancel, raced); // the answer may still come until the state cancelled
         Thread.currentThread().interrupt();
       }
       SyncInbox.forget(id);
@@ -258,7 +220,7 @@ public final class SharedRef<C> implements java.io.Serializable {
     }
   }
 
-  /** As {@link #ask}, raising {@link IllegalStateException} when the actor refused. */
+  /** As {@link #ask}, raising {@link IllegalStateException} when the state refused. */
   public Reply call(BiFunction<Long, ActorRef<Reply>, C> request, Duration wait) {
     Reply r = ask(request, wait);
     if (r instanceof Reply.Failed f) {
@@ -273,7 +235,7 @@ public final class SharedRef<C> implements java.io.Serializable {
   }
 
   /**
-   * Milliseconds an actor may keep a request waiting: 0 without {@code block}, -1 for ever (null
+   * Milliseconds a state may keep a request waiting: 0 without {@code block}, -1 for ever (null
    * timeout), else the timeout.
    */
   public static long millis(boolean block, Duration timeout) {
@@ -283,7 +245,7 @@ public final class SharedRef<C> implements java.io.Serializable {
     return timeout == null ? -1 : Math.max(0, timeout.toMillis());
   }
 
-  /** Who the calling thread is, for an actor's log: "Process-1 (pid 1234)". */
+  /** Who the calling thread is, for a state's log: "Process-1 (pid 1234)". */
   public static String caller() {
     return ProcessRuntime.currentName() + " (pid "
         + ProcessHandle.current().pid() + ")";

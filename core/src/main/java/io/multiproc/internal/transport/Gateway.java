@@ -23,7 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * INTERNAL API. The one actor of a JVM that receives, over Artery, every message other JVMs send
  * to its shared objects, as an {@link Envelope}: it hands each to the {@link Receiver} registered
- * for its path (or to the actor at it) in the order it came. One recipient per JVM is what keeps
+ * for its path, in the order it came. One recipient per JVM is what keeps
  * that order: Artery keeps the order of one sender's messages to one recipient only, so a put on
  * one queue and a task_done on another, sent in that order, are handled in that order.
  *
@@ -61,7 +61,6 @@ public final class Gateway extends AbstractBehavior<Object> {
   private record PeerDown(ActorRef<?> jvm) {}
 
   private final Map<ActorRef<?>, ArteryPeer> peers = new HashMap<>();
-  private final Map<String, ActorRef<Object>> actors = new HashMap<>();
 
   private Gateway(ActorContext<Object> ctx) {
     super(ctx);
@@ -91,7 +90,7 @@ public final class Gateway extends AbstractBehavior<Object> {
 
   /**
    * Sends {@code message} for the object at {@code path} (an address made by {@link
-   * ProcessRuntime#spawnShared}) to the gateway of the JVM that owns it.
+   * Receivers#publish}) to the gateway of the JVM that owns it.
    */
   public static void send(String path, Wire message) {
     for (Runnable hook : BEFORE_SEND) {
@@ -128,13 +127,8 @@ public final class Gateway extends AbstractBehavior<Object> {
   private Behavior<Object> onEnvelope(Envelope e) {
     Receiver receiver = Receivers.here(e.path());
     if (receiver == null) {
-      ActorRef<Object> actor = actors.computeIfAbsent(e.path(), ProcessRuntime::resolve);
-      if (actor.path().address().hasLocalScope()) {
-        actor.tell(e.message());
-      } else {
-        getContext().getLog().warn("a message for {}, which is not in this JVM, was dropped",
-            e.path());
-      }
+      getContext().getLog().warn("a message for {}, which is not in this JVM, was dropped",
+          e.path());
       return this;
     }
     ArteryPeer peer = peer(e.from());

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * INTERNAL API. This JVM's table of receivers by path: where a lane delivers a message addressed
- * to a path. A path not in it is an actor's (the lane hands the message to the actor).
+ * INTERNAL API. This JVM's table of receivers by path: where a lane or the gateway delivers a
+ * message addressed to a path. A path not in it names no object of this JVM.
  */
 public final class Receivers {
   private static final Map<String, Receiver> HERE = new ConcurrentHashMap<>();
