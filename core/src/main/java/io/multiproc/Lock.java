@@ -35,7 +35,7 @@ public final class Lock implements Acquirable, Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public Lock() {
-    this.state = SharedRef.withPushes(new LockState("created by " + SharedRef.caller(),
+    this.state = SharedRef.withPushes(new LockState("Lock created by " + SharedRef.caller(),
         SyncState.timers()).publish("lock"), "lock");
   }
 

@@ -1,8 +1,12 @@
 package io.multiproc;
 
 import io.multiproc.internal.Timeouts;
+import io.multiproc.internal.sync.Elements;
+import io.multiproc.internal.sync.LeasedLock;
+import io.multiproc.internal.sync.LockState;
 import io.multiproc.internal.sync.PermitState;
-import io.multiproc.internal.sync.Permits;
+import io.multiproc.internal.sync.SharedRef;
+import io.multiproc.internal.sync.SyncState;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -13,12 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread that holds it may acquire it again, and must release it as many times; only that thread
  * may release it.
  *
- * <p>Nested acquires and releases are counted in the owner's own process and cost no message;
- * the outermost ones go to the lock's actor, which serves waiters first come, first served. A
+ * <p>Nested acquires and releases are counted by the owning thread's own process and cost no
+ * message. The outermost ones take and free the lock as a {@link Lock} does: the lock's state
+ * serves processes first come, first served, and a process keeps the lock (a lease) after its
+ * threads release it until another process asks for it, so taking it again costs no message. A
  * process that dies holding the lock releases it, and the release is logged with its name and pid.
  *
  * <p>Only a process that <em>dies</em> (killed, crashed) gives back what it held, and that is
- * logged; a process that ends normally keeps it, as under CPython: the lock stays with its owner, which no longer runs, so nobody can release it.
+ * logged; a process that ends normally keeps it, as under CPython: the lock stays with its owner,
+ * which no longer runs, so nobody can release it.
  */
 public final class RLock implements Acquirable, Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,7 +37,8 @@ public final class RLock implements Acquirable, Serializable {
     int count = 1; // read and written by that thread only
   }
 
-  private final Permits permits;
+  private final SharedRef<LockState.Command> state;
+  private transient volatile LeasedLock leased;
 
   /**
    * A new, unlocked reentrant lock.
@@ -38,7 +46,18 @@ public final class RLock implements Acquirable, Serializable {
    * @throws ProcessError when this process cannot start its ActorSystem
    */
   public RLock() {
-    this.permits = new Permits("RLock", 1, 1, true);
+    this.state = SharedRef.withPushes(new LockState("RLock created by " + SharedRef.caller(),
+        SyncState.timers()).publish("rlock"), "RLock");
+  }
+
+  /** This process's side of the lock (its lease). */
+  LeasedLock leased() {
+    LeasedLock l = leased;
+    if (l == null) {
+      l = LeasedLock.of(state);
+      leased = l;
+    }
+    return l;
   }
 
   /**
@@ -52,15 +71,15 @@ public final class RLock implements Acquirable, Serializable {
   @Override
   public boolean acquire(boolean block, Duration timeout) {
     Timeouts.check(timeout);
-    Owner o = OWNERS.get(permits.path());
+    Owner o = OWNERS.get(state.path());
     if (o != null && o.thread == Thread.currentThread()) {
       o.count++;
       return true;
     }
-    if (!permits.acquire(block, timeout, Permits.thisThread())) {
+    if (!leased().acquire(block, timeout)) {
       return false;
     }
-    OWNERS.put(permits.path(), new Owner());
+    OWNERS.put(state.path(), new Owner());
     return true;
   }
 
@@ -74,14 +93,37 @@ public final class RLock implements Acquirable, Serializable {
   public void release() {
     Owner o = ownedByMe();
     if (--o.count == 0) {
-      OWNERS.remove(permits.path());
-      permits.release(Permits.thisThread());
+      OWNERS.remove(state.path());
+      leased().release();
     }
+  }
+
+  /**
+   * What a Value or Array guarded by this lock takes around each access, as CPython's
+   * synchronized wrapper: this lock, and its lease, under which the elements are kept here.
+   */
+  Elements.Guard guard() {
+    return new Elements.Guard() {
+      @Override
+      public void acquire() {
+        RLock.this.acquire();
+      }
+
+      @Override
+      public void release() {
+        RLock.this.release();
+      }
+
+      @Override
+      public LeasedLock lease() {
+        return leased();
+      }
+    };
   }
 
   /** Whether the calling thread holds the lock. */
   boolean isOwned() {
-    Owner o = OWNERS.get(permits.path());
+    Owner o = OWNERS.get(state.path());
     return o != null && o.thread == Thread.currentThread();
   }
 
@@ -97,19 +139,27 @@ public final class RLock implements Acquirable, Serializable {
   /** Takes the lock back after Condition's wait, with the count {@link #releaseAll} returned. */
   void restore(int count) {
     acquire();
-    OWNERS.get(permits.path()).count = count;
+    OWNERS.get(state.path()).count = count;
   }
 
   private Owner ownedByMe() {
-    Owner o = OWNERS.get(permits.path());
+    Owner o = OWNERS.get(state.path());
     if (o == null || o.thread != Thread.currentThread()) {
       throw new IllegalStateException("cannot release un-acquired lock");
     }
     return o;
   }
 
+  /**
+   * What the lock looks like from here, for tests: {@code value} 0 while it is taken (held by a
+   * thread of this process, or leased to another process), 1 when free; the processes and the
+   * threads of this process waiting for it.
+   */
   PermitState.Snapshot snapshot() {
-    return permits.snapshot();
+    LockState.Snapshot s = leased().snapshot();
+    boolean taken = leased().heldHere() || (s.leased() && !leased().leasedHere());
+    return new PermitState.Snapshot(taken ? 0 : 1, s.waiting() + leased().localWaiting(),
+        s.lastDeathRelease(), s.peers());
   }
 
   @Override

@@ -61,6 +61,33 @@ public abstract class SignalContract extends StartMethodContract {
     }
   }
 
+  static void writeThenHold(Value<Integer> v, Queue<String> said) throws InterruptedException {
+    v.getLock().acquire();
+    v.set(v.get() + 41);
+    said.put("written");
+    Thread.sleep(Long.MAX_VALUE); // killed here, holding the lock and the value's lease
+  }
+
+  @Test
+  void value_writtenUnderItsLockByAProcessThenKilled_theWriteRemainsAndIsReadHere() {
+    if (threads()) {
+      return; // a thread cannot be killed: this is about a process that dies
+    }
+    Value<Integer> v = new Value<>("i", 1);
+    assertEquals(1, v.get()); // the lock's lease, and a copy of the value, are here now
+    Queue<String> said = new Queue<>();
+    Process p = ctx().process(SignalContract::writeThenHold, v, said);
+    p.start();
+    assertEquals("written", said.get());
+    p.kill();
+    p.join();
+    assertEquals(42, v.get(), "the killed holder's write was lost, or a stale copy was read");
+    try (var held = v.getLock().hold()) {
+      v.set(v.get() + 1);
+    }
+    assertEquals(43, v.get());
+  }
+
   @Test
   void event_setInParent_wakesAChild() {
     Event e = new Event();

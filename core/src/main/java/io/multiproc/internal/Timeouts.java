@@ -23,4 +23,16 @@ public final class Timeouts {
     }
     return timeout;
   }
+
+  /**
+   * What is left of {@code timeout} since {@code start} (System.nanoTime), never below zero;
+   * without {@code block}, or for no limit (null), {@code timeout} itself.
+   */
+  public static Duration remaining(boolean block, Duration timeout, long start) {
+    if (!block || timeout == null) {
+      return timeout;
+    }
+    Duration left = timeout.minusNanos(System.nanoTime() - start);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
 }

@@ -3,11 +3,14 @@ package io.multiproc.internal.sync;
 import io.multiproc.internal.Finalizers;
 import io.multiproc.ProcessError;
 import io.multiproc.internal.ProcessRuntime;
+import io.multiproc.internal.Timeouts;
 import io.multiproc.internal.route.PushLanes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +39,8 @@ public final class LeasedLock {
 
   private final SharedRef<LockState.Command> state;
   private final AtomicInteger fast = new AtomicInteger(SLOW);
+  /** What runs (holding this) before the lease leaves this JVM, or ends with its lock's JVM. */
+  private final List<Runnable> leaseEnd = new CopyOnWriteArrayList<>();
   /** Threads in the slow acquire: while there are any, the fast regime is not entered. */
   private final AtomicInteger slowWaiters = new AtomicInteger();
   private final Semaphore slot = new Semaphore(1, true);
@@ -64,11 +69,6 @@ public final class LeasedLock {
       l.state.owner().onGone(l::ownerGone); // the lease ends with the lock it came from
     }
     return l;
-  }
-
-  /** As {@link SyncObjects#leaveAll}, which it calls (the name the exit path used). */
-  public static void returnAll() {
-    SyncObjects.leaveAll();
   }
 
   /**
@@ -117,7 +117,7 @@ public final class LeasedLock {
           break;
         }
       }
-      if (!takeSlot(block, remaining(block, timeout, start))) {
+      if (!takeSlot(block, Timeouts.remaining(block, timeout, start))) {
         return false;
       }
     } finally {
@@ -133,7 +133,7 @@ public final class LeasedLock {
       lease = id;
       SyncInbox.lease(id, this::onPush);
     }
-    Duration left = remaining(block, timeout, start);
+    Duration left = Timeouts.remaining(block, timeout, start);
     Reply r;
     try {
       // interrupted: the acquire stops waiting at the state, and a grant that raced it goes back
@@ -201,6 +201,32 @@ public final class LeasedLock {
     }
   }
 
+  /**
+   * Runs {@code hook} each time the lease is about to leave this JVM (before the lock's state
+   * can grant it to another), or has ended with the lock's JVM: what this JVM kept under the
+   * lease (a Value's elements) is written back and forgotten.
+   */
+  public void onLeaseEnd(Runnable hook) {
+    leaseEnd.add(hook);
+  }
+
+  private void leaseEnds() {
+    for (Runnable hook : leaseEnd) {
+      hook.run();
+    }
+  }
+
+  /** Whether a thread of this JVM holds the lock now. */
+  public synchronized boolean heldHere() {
+    int f = fast.get();
+    return f == HELD || f == WANTED || (f == SLOW && held);
+  }
+
+  /** Whether this JVM has the lock's lease now (whether or not a thread holds the lock). */
+  public synchronized boolean leasedHere() {
+    return leased;
+  }
+
   /** How many threads of this JVM wait for their turn to take the lock. */
   public int localWaiting() {
     return slot.getQueueLength();
@@ -226,15 +252,6 @@ public final class LeasedLock {
       Thread.currentThread().interrupt();
       throw new ProcessError("interrupted while acquiring a lock", e);
     }
-  }
-
-  /** What is left of {@code timeout} since {@code start} (System.nanoTime); null stays null. */
-  static Duration remaining(boolean block, Duration timeout, long start) {
-    if (!block || timeout == null) {
-      return timeout;
-    }
-    Duration left = timeout.minusNanos(System.nanoTime() - start);
-    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** Lease {@code id} was granted to an acquire that was interrupted: it goes back at once. */
@@ -334,6 +351,7 @@ public final class LeasedLock {
           leased = false;
           recalled = false;
           SyncInbox.unlease(left);
+          leaseEnds();
           state.tell(new LockState.Leave(left));
         } else if (id != -1) {
           state.tell(new LockState.Busy(lease));
@@ -358,6 +376,7 @@ public final class LeasedLock {
     recalled = false;
     revoked = false;
     SyncInbox.unlease(id);
+    leaseEnds();
     while (true) {
       int f = fast.get();
       if (f == FREE && fast.compareAndSet(FREE, SLOW)) {
@@ -379,6 +398,7 @@ public final class LeasedLock {
     recalled = false;
     revoked = false;
     SyncInbox.unlease(id);
+    leaseEnds();
     state.tell(asRevoked ? new LockState.Revoked(id, wasHeld) : new LockState.Return(id));
   }
 }

@@ -117,7 +117,10 @@ public final class LockState extends SyncState<LockState.Command> {
   private boolean left;
   private String lastDeathRelease;
 
-  /** The state of a lock called {@code name} in its log, whose deadlines {@code timers} keep. */
+  /**
+   * The state of a lock called {@code name} in its log ("Lock created by …"), whose deadlines
+   * {@code timers} keep.
+   */
   public LockState(String name, Function<LongConsumer, Waiters.Timer> timers) {
     super(Command.class, timers);
     this.name = name;
@@ -247,7 +250,7 @@ public final class LockState extends SyncState<LockState.Command> {
     peers.remove(peer);
     waiters.dropOwner(peer);
     if (holder != null && !left && peer.equals(holder.from())) {
-      lastDeathRelease = "Lock " + name + ": its holder " + holder.request().who()
+      lastDeathRelease = name + ": its holder " + holder.request().who()
           + " died; the lock was released";
       LOG.warn(lastDeathRelease);
       free(true, out);
