@@ -28,18 +28,6 @@ final class LaneWriter {
   private static final int SPARE_MAX = 64 * 1024;
 
   /** What the writer thread does. */
-  private enum Writer {
-    /** Sending, or about to look what to do. */
-    RUNNING,
-    /** Parked for a short linger; puts are queued, it sends them after. */
-    LINGERING,
-    /** Parked for a tick: the lane was active a moment ago, little or nothing is queued. */
-    TICKING,
-    /** Parked until woken: the lane was idle. */
-    PARKED
-  }
-
-  /** What the writer thread does. */
   private enum Mode {
     /** Sending, or about to look what to do. */
     RUNNING,

@@ -314,7 +314,11 @@ public final class LeasedLock {
   private void scheduleRecall(long id) {
     long wait = grantedAt + quantum() - System.nanoTime();
     if (wait <= 0 || fast.get() == FREE || (fast.get() == SLOW && !held)) {
-      recallNow(id, false);
+      if (leaseEnd.isEmpty()) {
+        recallNow(id, false);
+      } else { // its hooks wait for an answer, which may come the way this push came: not here
+        CompletableFuture.runAsync(() -> recallNow(id, false));
+      }
       return;
     }
     // not Pekko's scheduler: a JVM that reaches the lock over a lane never starts its ActorSystem
