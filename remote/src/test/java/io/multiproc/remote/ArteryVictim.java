@@ -6,6 +6,7 @@ import io.multiproc.Process;
 import io.multiproc.Queue;
 import io.multiproc.internal.ProcessRuntime;
 import io.multiproc.internal.sync.SharedRef;
+import io.multiproc.internal.transport.Receivers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -21,7 +22,8 @@ import org.apache.pekko.pattern.Patterns;
  * A multiproc main JVM for {@link StrangerIT} to attack: it makes a Queue and a Lock, says on
  * standard output where they and its Artery are, and then answers commands read on standard input,
  * one a line: {@code roundtrip} (a spawned child acquires the Lock and puts on the Queue, this JVM
- * gets it), {@code alive} (whether the Queue's and the Lock's actors still live), {@code planted}
+ * gets it), {@code alive} (whether the Queue and the Lock are still there, each with the gateway
+ * that Artery reaches it through: the actor a stranger would have to stop), {@code planted}
  * (whether a {@link Planted} actor was ever constructed here), {@code cpu} (this JVM's CPU time so
  * far, in nanoseconds). It ends when its standard input does.
  */
@@ -59,6 +61,8 @@ public final class ArteryVictim {
     say("registry " + ProcessRuntime.registryPath());
     say("queue " + queuePath);
     say("lock " + lockPath);
+    String gateway = system.provider().getDefaultAddress() + "/system/multiproc-gateway";
+    say("gateway " + gateway);
     say("ready");
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
     for (String line; (line = in.readLine()) != null; ) {
@@ -70,7 +74,8 @@ public final class ArteryVictim {
           p.join(Duration.ofSeconds(60));
           say("roundtrip " + got.equals("from the child") + " " + p.exitcode());
         }
-        case "alive" -> say("alive " + alive(system, queuePath) + " " + alive(system, lockPath));
+        case "alive" -> say("alive " + (alive(system, gateway) && Receivers.here(queuePath) != null)
+            + " " + (alive(system, gateway) && Receivers.here(lockPath) != null));
         case "planted" -> say("planted " + Planted.CONSTRUCTED.get());
         case "cpu" -> say("cpu " + ((com.sun.management.OperatingSystemMXBean)
             ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
@@ -87,7 +92,7 @@ public final class ArteryVictim {
   }
 
   /**
-   * The address of a shared object's actor, read for the attack from the handle's private field
+   * The address of a shared object, read for the attack from the handle's private field
    * {@code path}: the handle's own (a Queue) or that of the {@code SharedRef} it holds (a Lock).
    */
   private static String path(Object handle) throws ReflectiveOperationException {
@@ -99,7 +104,7 @@ public final class ArteryVictim {
         return value instanceof String s ? s : path(value);
       }
     }
-    throw new NoSuchFieldException("no actor path in " + type.getName());
+    throw new NoSuchFieldException("no path in " + type.getName());
   }
 
   private static void say(String line) {

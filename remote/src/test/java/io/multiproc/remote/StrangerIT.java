@@ -100,7 +100,7 @@ class StrangerIT {
     ActorSystem foreign = ActorSystem.create("foreign", plain);
     try {
       List<String> targets = List.of(facts.get("registry"), facts.get("queue"), facts.get("lock"),
-          address + "/system/remote-watcher", address + "/user");
+          facts.get("gateway"), address + "/system/remote-watcher", address + "/user");
       List<CompletableFuture<Boolean>> found = new ArrayList<>();
       for (String path : targets) {
         found.add(identify(foreign, path));
@@ -108,7 +108,7 @@ class StrangerIT {
       for (int i = 0; i < targets.size(); i++) {
         assertFalse(found.get(i).get(60, TimeUnit.SECONDS), "a stranger found " + targets.get(i));
       }
-      for (String path : List.of(facts.get("queue"), facts.get("lock"))) {
+      for (String path : List.of(facts.get("queue"), facts.get("lock"), facts.get("gateway"))) {
         foreign.actorSelection(path).tell(PoisonPill.getInstance(), ActorRef.noSender());
       }
       ActorRef planted = foreign.actorOf(Props.create(ArteryVictim.Planted.class)
@@ -123,7 +123,8 @@ class StrangerIT {
       foreign.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
     assertEquals("planted false", ask("planted"), "no constructor ran in the victim");
-    assertEquals("alive true true", ask("alive"), "the queue's and the lock's actors live");
+    assertEquals("alive true true", ask("alive"),
+        "the queue and the lock, and the gateway that reaches them, live");
     assertEquals("roundtrip true 0", ask("roundtrip"), "the queue and the lock still work");
   }
 
@@ -189,7 +190,7 @@ class StrangerIT {
           StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
           String first = line.split(" ", 2)[0];
-          if (stdout && List.of("port", "registry", "queue", "lock", "ready", "roundtrip",
+          if (stdout && List.of("port", "registry", "queue", "lock", "gateway", "ready", "roundtrip",
               "alive", "planted", "cpu", "unknown").contains(first)) {
             answers.add(line);
           } else {
