@@ -247,6 +247,24 @@ public final class Lane {
     write(LaneServer.TELL, path, request, true);
   }
 
+  /**
+   * As {@link #tell}, for one of a stream of small writes that may wait a moment: it leaves
+   * within the writer's linger (tens of microseconds), many to a system call.
+   */
+  public void tellLazily(String path, Wire request) {
+    if (closed) {
+      throw ended();
+    }
+    try {
+      LaneSocket.Frame frame = frame(LaneServer.TELL, path, request);
+      unsynced = true;
+      writer.sendLazily(frame);
+    } catch (IOException e) {
+      close();
+      throw ended();
+    }
+  }
+
   /** Waits until everything sent so far on this lane was handled by the other JVM. */
   public void sync() {
     if (!unsynced || closed) {
@@ -280,12 +298,7 @@ public final class Lane {
       throw ended();
     }
     try {
-      int index = path == null ? -1 : index(path);
-      LaneSocket.Frame frame = new LaneSocket.Frame(LaneCodec.sizeHint(request));
-      frame.write(kind);
-      frame.writeInt(index);
-      LaneCodec.write(request, frame);
-      frame.seal();
+      LaneSocket.Frame frame = frame(kind, path, request);
       if (!now) {
         unsynced = true;
       }
@@ -294,6 +307,16 @@ public final class Lane {
       close();
       throw ended();
     }
+  }
+
+  private LaneSocket.Frame frame(byte kind, String path, Wire request) throws IOException {
+    int index = path == null ? -1 : index(path);
+    LaneSocket.Frame frame = new LaneSocket.Frame(LaneCodec.sizeHint(request));
+    frame.write(kind);
+    frame.writeInt(index);
+    LaneCodec.write(request, frame);
+    frame.seal();
+    return frame;
   }
 
   private int index(String path) throws IOException {

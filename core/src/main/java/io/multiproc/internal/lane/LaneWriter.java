@@ -125,6 +125,31 @@ final class LaneWriter {
     }
   }
 
+  /**
+   * Queues {@code frame}, which wants no answer and may wait: the writer thread sends it within a
+   * linger ({@link #LINGER_NANOS}), with whatever else queued meanwhile, unless a request takes it
+   * along first (a stream of small writes, each of which would otherwise be a system call).
+   */
+  void sendLazily(LaneSocket.Frame frame) throws IOException {
+    boolean full;
+    boolean wake;
+    synchronized (this) {
+      queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
+      lastActive = System.nanoTime();
+      urgentQueued = true;
+      full = queued.size() >= QUEUED_MAX;
+      wake = mode == Mode.PARKED || mode == Mode.TICKING;
+      if (wake) {
+        mode = Mode.RUNNING;
+      }
+    }
+    if (full) {
+      flushQueued();
+    } else if (wake) {
+      LockSupport.unpark(writerThread);
+    }
+  }
+
   /** Writes every queued frame, in order, with one system call. */
   private void flushQueued() throws IOException {
     synchronized (writing) {

@@ -173,6 +173,24 @@ public final class Route {
   }
 
   /**
+   * As {@link #tell}, for one of a stream of small writes that may wait a moment (a value's
+   * writes under its lease): on a lane it leaves within tens of microseconds, many to a system
+   * call; over Artery, which batches by itself, as {@link #tell}.
+   */
+  public void tellLazily(Request request, Inbox<?> inbox) {
+    Lane l = lane();
+    if (l == null) {
+      tell(request, inbox, false);
+      return;
+    }
+    try {
+      l.tellLazily(path, request.make(null, null));
+    } catch (ProcessError e) {
+      throw gone(e);
+    }
+  }
+
+  /**
    * Sends request {@code id} and waits for its answer; {@code wait} is how long the object itself
    * may keep the request waiting (null: for ever), on top of which a margin is allowed.
    *

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Guarded by a lock with a lease (an RLock), each access takes the lock, as CPython's
  * synchronized wrapper does, and the JVM that has the lease keeps a copy of the elements: every
  * access in it is then a read or write of that copy, with no message, until the lease goes to
- * another JVM. Every write also goes on to the state at once, in order, without waiting (so a
- * JVM that dies loses at most what it wrote in the last moment, not what it wrote under a long
- * lease); before the lease leaves, this JVM waits until the state has handled those writes, so
+ * another JVM. Every write also goes on to the state, in order, without waiting: within tens of
+ * microseconds, many to a system call (so a JVM that dies loses at most what it wrote in that
+ * last moment, not what it wrote under a long lease); before the lease leaves, this JVM waits until the state has handled those writes, so
  * the next holder reads them. Unguarded (a plain Lock, or none), each access is a round trip to
  * the state.
  */
@@ -129,8 +129,8 @@ public final class Elements implements Serializable {
       synchronized (c) {
         read(c)[index] = v;
         c.written = true;
-        // on to the state at once, behind this JVM's earlier writes; nothing waits for it
-        state.tell(new ValueState.Put(SharedRef.nextId(), index, v, null));
+        // on to the state within moments, behind this JVM's earlier writes; nothing waits for it
+        state.tellLazily(new ValueState.Put(SharedRef.nextId(), index, v, null));
       }
     } finally {
       guard.release();
