@@ -73,12 +73,12 @@ public final class SyncCodec implements Codec {
       out.writeBoolean(a.block());
       out.writeLong(a.timeoutMs());
       refs.write(out, a.replyTo());
-      out.writeUTF(a.owner());
-      out.writeUTF(a.who());
+      text(out, a.owner());
+      text(out, a.who());
     } else if (o instanceof PermitState.Release r) {
       head(out, PERMIT_RELEASE, r.id());
       refs.write(out, r.replyTo());
-      out.writeUTF(r.owner());
+      text(out, r.owner());
     } else if (o instanceof PermitState.Cancel c) {
       head(out, PERMIT_CANCEL, c.id());
       out.writeLong(c.request());
@@ -87,6 +87,18 @@ public final class SyncCodec implements Codec {
       return false;
     }
     return true;
+  }
+
+  /** A string that may be null (a semaphore's acquire has no owner). */
+  private static void text(DataOutputStream out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeUTF(s);
+    }
+  }
+
+  private static String text(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 
   private static void head(DataOutputStream out, byte kind, long id) throws IOException {
@@ -105,7 +117,7 @@ public final class SyncCodec implements Codec {
       head(out, REVOKE, r.id());
     } else if (r instanceof Reply.Failed f) {
       head(out, FAILED, f.id());
-      out.writeUTF(f.message());
+      text(out, f.message());
     } else if (r instanceof Reply.Answer a && Scalars.known(a.value())) {
       head(out, ANSWER, a.id());
       Scalars.write(out, a.value());
@@ -122,7 +134,7 @@ public final class SyncCodec implements Codec {
       out.writeBoolean(a.block());
       out.writeLong(a.timeoutMs());
       refs.write(out, a.replyTo());
-      out.writeUTF(a.who());
+      text(out, a.who());
     } else if (c instanceof LockState.Return) {
       head(out, LOCK_RETURN, c.id());
     } else if (c instanceof LockState.Busy) {
@@ -174,12 +186,12 @@ public final class SyncCodec implements Codec {
       case NO -> new Reply.No(id);
       case RECALL -> new Reply.Recall(id);
       case REVOKE -> new Reply.Revoke(id);
-      case FAILED -> new Reply.Failed(id, in.readUTF());
+      case FAILED -> new Reply.Failed(id, text(in));
       case ANSWER -> new Reply.Answer(id, Scalars.read(in));
       case VALUE_GET -> new ValueState.Get(id, in.readInt(), refs.read(in));
       case VALUE_PUT -> new ValueState.Put(id, in.readInt(), Scalars.read(in), refs.read(in));
       case LOCK_ACQUIRE -> new LockState.Acquire(id, in.readBoolean(), in.readLong(),
-          refs.read(in), in.readUTF());
+          refs.read(in), text(in));
       case LOCK_RETURN -> new LockState.Return(id);
       case LOCK_BUSY -> new LockState.Busy(id);
       case LOCK_RELEASE -> new LockState.Release(id, refs.read(in));
@@ -192,8 +204,8 @@ public final class SyncCodec implements Codec {
       case EVENT_WAIT -> new EventState.Wait(id, in.readLong(), refs.read(in));
       case EVENT_CANCEL -> new EventState.Cancel(id, in.readLong(), refs.read(in));
       case PERMIT_ACQUIRE -> new PermitState.Acquire(id, in.readBoolean(), in.readLong(),
-          refs.read(in), in.readUTF(), in.readUTF());
-      case PERMIT_RELEASE -> new PermitState.Release(id, refs.read(in), in.readUTF());
+          refs.read(in), text(in), text(in));
+      case PERMIT_RELEASE -> new PermitState.Release(id, refs.read(in), text(in));
       case PERMIT_CANCEL -> new PermitState.Cancel(id, in.readLong(), refs.read(in));
       default -> throw new IOException("unknown message kind " + kind);
     };
