@@ -15,7 +15,9 @@ import java.time.Duration;
  *
  * <p>The barrier breaks, and every waiting party gets a {@link BrokenBarrierException}, on
  * {@link #abort()}, on {@link #reset()}, when a wait times out, when the action fails, and when a
- * waiting party's process dies (a thread-based barrier would wait for ever).
+ * waiting party's process dies (a thread-based barrier would wait for ever). Once the last party
+ * has arrived the round is complete: a timeout, a reset or an abort while its action runs comes
+ * after it, and a party that dies then breaks nothing, unless it is the one running the action.
  */
 public final class Barrier implements Serializable {
   private static final long serialVersionUID = 1L;

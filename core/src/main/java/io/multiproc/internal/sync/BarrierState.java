@@ -72,6 +72,8 @@ public final class BarrierState extends SyncState<BarrierState.Command> {
   private final List<Pending> nextRound = new ArrayList<>();
   private boolean broken;
   private boolean acting;
+  /** The party running the action while {@code acting}: its ActionDone ends the round. */
+  private Pending runner;
 
   /**
    * A barrier for {@code parties}; {@code hasAction} when the last party runs an action;
@@ -91,6 +93,7 @@ public final class BarrierState extends SyncState<BarrierState.Command> {
       arrive(p, out);
     } else if (c instanceof ActionDone d) {
       acting = false;
+      runner = null;
       if (d.ok() && !broken) {
         release(out);
         out.add(to, new Reply.Answer(d.id(), parties - 1));
@@ -129,6 +132,7 @@ public final class BarrierState extends SyncState<BarrierState.Command> {
       // waits for the others
     } else if (hasAction) {
       acting = true;
+      runner = p;
       out.add(p.to(), new Reply.Answer(a.id(), RUN_ACTION));
     } else {
       release(out);
@@ -195,7 +199,26 @@ public final class BarrierState extends SyncState<BarrierState.Command> {
 
   @Override
   protected void gone(Peer peer, Answers out) {
-    if (arrived.hasOwner(peer)) {
+    // a party of the next round that died waits no more: that round breaks as it starts, where
+    // its arrival would have been counted
+    for (int i = 0; i < nextRound.size(); i++) {
+      Pending n = nextRound.get(i);
+      if (n.request() instanceof Arrive && peer.equals(n.from())) {
+        LOG.warn("a party of a Barrier died while waiting: the barrier is broken");
+        nextRound.set(i, new Pending(new Abort(n.request().id(), null), Replier.NONE, peer));
+      }
+    }
+    if (acting) {
+      // the round is complete, as when a deadline passes now; but the party running the action
+      // can no longer say it is done, and the others would wait for ever
+      if (peer.equals(runner.from())) {
+        LOG.warn("the party running a Barrier's action died: the barrier is broken");
+        acting = false;
+        runner = null;
+        breakRound(out);
+        admitNextRound(out);
+      }
+    } else if (arrived.hasOwner(peer)) {
       LOG.warn("a party of a Barrier died while waiting: the barrier is broken");
       breakRound(out);
     }

@@ -286,4 +286,52 @@ class BarrierStateTest {
     long late = arrive(b, -1);
     parties.expectMessage(new Reply.No(late));
   }
+
+  @Test
+  void jvmDown_partyDiesWhileTheActionRuns_roundStillPasses() {
+    // the round is complete once the last party arrived: as a deadline then, a death breaks nothing
+    BarrierState b = barrier(3, true);
+    Peer dying = KIT.peer();
+    long p0 = arrive(b, -1);
+    arrive(b, -1, dying);
+    long p2 = arrive(b, -1);
+    parties.expectMessage(new Reply.Answer(p2, BarrierState.RUN_ACTION));
+    b.peerGone(dying);
+    long done = ManualKit.nextId();
+    assertEquals(new Reply.Answer(done, 2), ask(b, new BarrierState.ActionDone(done, true, null)));
+    parties.expectMessage(new Reply.Answer(p0, 0));
+    assertEquals(new BarrierState.Snapshot(0, false), state(b));
+  }
+
+  @Test
+  void jvmDown_thePartyRunningTheActionDies_roundBroken() {
+    // its ActionDone can never come: the others would wait for ever
+    BarrierState b = barrier(2, true);
+    Peer dying = KIT.peer();
+    long p0 = arrive(b, -1);
+    long p1 = arrive(b, -1, dying);
+    parties.expectMessage(new Reply.Answer(p1, BarrierState.RUN_ACTION));
+    b.peerGone(dying);
+    expectPassingStray(new Reply.No(p0), new Reply.No(p1));
+    assertEquals(new BarrierState.Snapshot(0, true), state(b));
+  }
+
+  @Test
+  void jvmDown_partyOfTheNextRoundDies_nextRoundBroken() {
+    // it waited, for the next round, while the action ran: its death breaks that round, as a
+    // waiting party's does, instead of counting it as arrived
+    BarrierState b = barrier(2, true);
+    Peer dying = KIT.peer();
+    long p0 = arrive(b, -1);
+    long p1 = arrive(b, -1);
+    parties.expectMessage(new Reply.Answer(p1, BarrierState.RUN_ACTION));
+    arrive(b, -1, dying);
+    b.peerGone(dying);
+    long done = ManualKit.nextId();
+    assertEquals(new Reply.Answer(done, 1), ask(b, new BarrierState.ActionDone(done, true, null)));
+    parties.expectMessage(new Reply.Answer(p0, 0));
+    long q1 = arrive(b, -1);
+    parties.expectMessage(new Reply.No(q1));
+    assertEquals(new BarrierState.Snapshot(0, true), state(b));
+  }
 }
