@@ -41,7 +41,7 @@ public class Semaphore implements Acquirable, Serializable {
     if (value < 0) {
       throw new IllegalArgumentException("semaphore initial value must be >= 0, not " + value);
     }
-    this.permits = new Permits(kind, value, max, false);
+    this.permits = new Permits(kind, value, max);
   }
 
   /**
@@ -53,7 +53,7 @@ public class Semaphore implements Acquirable, Serializable {
    */
   @Override
   public boolean acquire(boolean block, Duration timeout) {
-    return permits.acquire(block, Timeouts.check(timeout), null);
+    return permits.acquire(block, Timeouts.check(timeout));
   }
 
   /**
@@ -63,7 +63,7 @@ public class Semaphore implements Acquirable, Serializable {
    */
   @Override
   public void release() {
-    permits.release(null);
+    permits.release();
   }
 
   /** The number of free permits now (others may change it at once), as {@code get_value()}. */

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -16,9 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * INTERNAL API. The state behind a Semaphore, BoundedSemaphore or RLock: a counter of permits,
- * granted to waiters first come, first served. An RLock is one permit with an owner (its
- * reentrancy is counted by the owner's own JVM, which asks here only for the outermost acquire and
- * release). The permits each JVM took and did not give back are counted: when that JVM dies they
+ * granted to waiters first come, first served. The permits each JVM took and did not give back are counted: when that JVM dies they
  * are released, and that is logged with the name and pid of its process. A JVM whose process ends
  * normally says so first ({@link Leave}): what it holds then stays taken, as under CPython, where a
  * semaphore is a counter that another process may release later.
@@ -31,15 +28,15 @@ public final class PermitState extends SyncState<PermitState.Command> {
       permits Acquire, Release, Cancel, Leave, State {}
 
   /**
-   * Takes a permit for thread {@code owner} of the process {@code who}; waits when {@code block}
+   * Takes a permit for the process {@code who}; waits when {@code block}
    * (at most {@code timeoutMs}, for ever when negative). Answers {@link Reply.Ok} or {@link
    * Reply.No}.
    */
   public record Acquire(long id, boolean block, long timeoutMs, ActorRef<Reply> replyTo,
-      String owner, String who) implements Command {}
+      String who) implements Command {}
 
   /** Gives a permit back; answers {@link Reply.Ok} or {@link Reply.Failed}. */
-  public record Release(long id, ActorRef<Reply> replyTo, String owner) implements Command {}
+  public record Release(long id, ActorRef<Reply> replyTo) implements Command {}
 
   /**
    * The waiting {@link Acquire} {@code request} stops waiting (its thread was interrupted);
@@ -50,7 +47,7 @@ public final class PermitState extends SyncState<PermitState.Command> {
 
   /**
    * The JVM that sends it ends normally: the permits it holds stay taken (any process may release
-   * them; an RLock stays with its owner), and its waiters are dropped. Sent before its lanes and
+   * them), and its waiters are dropped. Sent before its lanes and
    * Artery close, so it comes before the JVM's end on the same channel. Not answered.
    */
   public record Leave(long id) implements Command {
@@ -74,27 +71,23 @@ public final class PermitState extends SyncState<PermitState.Command> {
 
   private final String name;
   private final int max;
-  private final boolean owned;
   private final Waiters<Waiting> waiters = new Waiters<>(timer, Waiting::from);
   private final LinkedHashMap<Peer, Integer> held = new LinkedHashMap<>();
   private final Map<Peer, String> who = new HashMap<>();
   private final Set<Peer> peers = new HashSet<>();
   private int value;
-  private String owner;
   private String lastDeathRelease;
 
   /**
-   * {@code value} permits; {@code max} at most (negative: no bound); {@code owned} for an RLock,
-   * whose permit only its owner releases. {@code name} names it in the log; {@code timers} keep
-   * the waiters' deadlines.
+   * {@code value} permits; {@code max} at most (negative: no bound). {@code name} names it in the
+   * log; {@code timers} keep the waiters' deadlines.
    */
-  public PermitState(String name, int value, int max, boolean owned,
+  public PermitState(String name, int value, int max,
       Function<LongConsumer, Waiters.Timer> timers) {
     super(Command.class, timers);
     this.name = name;
     this.value = value;
     this.max = max;
-    this.owned = owned;
   }
 
   @Override
@@ -129,21 +122,15 @@ public final class PermitState extends SyncState<PermitState.Command> {
     value--;
     held.merge(w.from(), 1, Integer::sum);
     who.put(w.from(), w.request().who());
-    owner = w.request().owner();
     out.add(w.to(), new Reply.Ok(w.request().id()));
   }
 
   private void release(Release r, Replier to, Peer from, Answers out) {
-    if (owned && !Objects.equals(owner, r.owner())) {
-      out.add(to, new Reply.Failed(r.id(), "cannot release un-acquired lock"));
-      return;
-    }
     if (max >= 0 && value >= max) {
       out.add(to, new Reply.Failed(r.id(), "semaphore or lock released too many times"));
       return;
     }
     value++;
-    owner = null;
     // any process may release a semaphore: the permit counts as the releaser's, else the oldest
     Peer of = held.getOrDefault(from, 0) > 0 ? from
         : held.keySet().stream().findFirst().orElse(null);
@@ -186,7 +173,6 @@ public final class PermitState extends SyncState<PermitState.Command> {
     Integer n = held.remove(peer);
     if (n != null && n > 0) {
       value = max >= 0 ? Math.min(max, value + n) : value + n;
-      owner = null;
       lastDeathRelease = name + ": its holder " + who.get(peer) + " died holding " + n
           + (n == 1 ? " permit" : " permits") + "; released";
       LOG.warn(lastDeathRelease);

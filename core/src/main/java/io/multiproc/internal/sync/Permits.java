@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * INTERNAL API. The way to a {@link PermitState} from whichever JVM this object reached (it
  * travels inside the Semaphore's or RLock's handle): the round trips of acquire and release,
- * and the identity of the calling thread that an RLock's owner is.
+ * of the Semaphore's or BoundedSemaphore's handle.
  */
 public final class Permits implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -19,34 +19,28 @@ public final class Permits implements java.io.Serializable {
   private final SharedRef<PermitState.Command> state;
 
   /**
-   * Publishes the state of a new {@code kind} (Semaphore, BoundedSemaphore, RLock) with
-   * {@code value} permits, at most {@code max} (negative: no bound); {@code owned} for an RLock.
+   * Publishes the state of a new {@code kind} (Semaphore, BoundedSemaphore) with {@code value}
+   * permits, at most {@code max} (negative: no bound).
    */
-  public Permits(String kind, int value, int max, boolean owned) {
+  public Permits(String kind, int value, int max) {
     this.state = SharedRef.ofState(new PermitState(kind + " created by " + SharedRef.caller(),
-        value, max, owned, SyncState.timers()).publish(kind.toLowerCase(java.util.Locale.ROOT)),
+        value, max, SyncState.timers()).publish(kind.toLowerCase(java.util.Locale.ROOT)),
         kind);
-  }
-
-  /** The calling thread as an owner, unique in the program (host, pid, thread). */
-  public static String thisThread() {
-    return ProcessRuntime.host() + ":" + ProcessHandle.current().pid() + "#"
-        + Thread.currentThread().getId();
   }
 
   /**
    * Takes a permit for {@code owner}; waits when {@code block}, at most {@code timeout} (null: no
    * limit); false when none came in time.
    */
-  public boolean acquire(boolean block, Duration timeout, String owner) {
+  public boolean acquire(boolean block, Duration timeout) {
     long request = SharedRef.nextId();
     // interrupted: the acquire stops waiting at the state, and a permit that raced it goes back
     boolean got = state.ask(request, (id, replyTo) -> new PermitState.Acquire(id, block,
-        SharedRef.millis(block, timeout), replyTo, owner, SharedRef.caller()), block ? timeout : Duration.ZERO,
+        SharedRef.millis(block, timeout), replyTo, SharedRef.caller()), block ? timeout : Duration.ZERO,
         (id, replyTo) -> new PermitState.Cancel(id, request, replyTo),
         raced -> {
           if (raced instanceof Reply.Ok) {
-            release(owner);
+            release();
           }
         }) instanceof Reply.Ok;
     if (got && !state.owner().isHere() && USED.putIfAbsent(state.path(), state) == null) {
@@ -68,12 +62,12 @@ public final class Permits implements java.io.Serializable {
   }
 
   /**
-   * Gives a permit back for {@code owner}.
+   * Gives a permit back.
    *
-   * @throws IllegalStateException when the state refused (too many releases, not the owner)
+   * @throws IllegalStateException when the state refused (too many releases)
    */
-  public void release(String owner) {
-    state.call((id, replyTo) -> new PermitState.Release(id, replyTo, owner), Duration.ZERO);
+  public void release() {
+    state.call((id, replyTo) -> new PermitState.Release(id, replyTo), Duration.ZERO);
   }
 
   /** The state's address: the primitive's identity in every JVM. */

@@ -73,12 +73,10 @@ public final class SyncCodec implements Codec {
       out.writeBoolean(a.block());
       out.writeLong(a.timeoutMs());
       refs.write(out, a.replyTo());
-      text(out, a.owner());
       text(out, a.who());
     } else if (o instanceof PermitState.Release r) {
       head(out, PERMIT_RELEASE, r.id());
       refs.write(out, r.replyTo());
-      text(out, r.owner());
     } else if (o instanceof PermitState.Cancel c) {
       head(out, PERMIT_CANCEL, c.id());
       out.writeLong(c.request());
@@ -204,8 +202,8 @@ public final class SyncCodec implements Codec {
       case EVENT_WAIT -> new EventState.Wait(id, in.readLong(), refs.read(in));
       case EVENT_CANCEL -> new EventState.Cancel(id, in.readLong(), refs.read(in));
       case PERMIT_ACQUIRE -> new PermitState.Acquire(id, in.readBoolean(), in.readLong(),
-          refs.read(in), text(in), text(in));
-      case PERMIT_RELEASE -> new PermitState.Release(id, refs.read(in), text(in));
+          refs.read(in), text(in));
+      case PERMIT_RELEASE -> new PermitState.Release(id, refs.read(in));
       case PERMIT_CANCEL -> new PermitState.Cancel(id, in.readLong(), refs.read(in));
       default -> throw new IOException("unknown message kind " + kind);
     };
@@ -221,8 +219,8 @@ public final class SyncCodec implements Codec {
     return List.of(new Reply.Ok(1), new Reply.Answer(2, 7), new ValueState.Put(3, 0, 8, null),
         new ValueState.Get(4, 0, null), new LockState.Acquire(5, true, -1, null, "P"),
         new LockState.Return(5), new Reply.Recall(5), new EventState.SetFlag(6, null),
-        new EventState.Wait(7, -1, null), new PermitState.Acquire(8, true, -1, null, "t", "P"),
-        new PermitState.Release(9, null, "t"));
+        new EventState.Wait(7, -1, null), new PermitState.Acquire(8, true, -1, null, "P"),
+        new PermitState.Release(9, null));
   }
 
   /** The values an element holds (what {@link Ctype} converts to), one tag byte each. */

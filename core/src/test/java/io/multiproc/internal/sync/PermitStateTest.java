@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The rules of a Semaphore, BoundedSemaphore and RLock's state, without JVMs: a JVM is a peer of
+ * The rules of a Semaphore's and BoundedSemaphore's state, without JVMs: a JVM is a peer of
  * the test whose end the test tells, and time passes only when the test says so.
  */
 class PermitStateTest {
@@ -22,8 +22,8 @@ class PermitStateTest {
   private final TestProbe<Reply> other = KIT.createTestProbe();
   private final TestProbe<Reply> control = KIT.createTestProbe();
 
-  private static PermitState semaphore(int value, int max, boolean owned) {
-    return new PermitState("test", value, max, owned, SyncState.timersOf(KIT.system()));
+  private static PermitState semaphore(int value, int max) {
+    return new PermitState("test", value, max, SyncState.timersOf(KIT.system()));
   }
 
   /** Hands {@code c} from {@code from} to the state, as a lane's reader does; answers to {@code to}. */
@@ -32,16 +32,15 @@ class PermitStateTest {
   }
 
   /** Sends an acquire; returns its id. */
-  private static long acquire(PermitState s, TestProbe<Reply> to, Peer jvm, long timeoutMs,
-      String owner) {
+  private static long acquire(PermitState s, TestProbe<Reply> to, Peer jvm, long timeoutMs) {
     long id = ManualKit.nextId();
-    send(s, new PermitState.Acquire(id, true, timeoutMs, null, owner, "P-" + id), to, jvm);
+    send(s, new PermitState.Acquire(id, true, timeoutMs, null, "P-" + id), to, jvm);
     return id;
   }
 
-  private static long release(PermitState s, TestProbe<Reply> to, Peer jvm, String owner) {
+  private static long release(PermitState s, TestProbe<Reply> to, Peer jvm) {
     long id = ManualKit.nextId();
-    send(s, new PermitState.Release(id, null, owner), to, jvm);
+    send(s, new PermitState.Release(id, null), to, jvm);
     return id;
   }
 
@@ -56,35 +55,35 @@ class PermitStateTest {
 
   @Test
   void acquire_freePermits_grantedThenWaitsUntilRelease() {
-    PermitState s = semaphore(2, -1, false);
+    PermitState s = semaphore(2, -1);
     Peer jvm = KIT.peer();
-    long a = acquire(s, replies, jvm, -1, "t1");
-    long b = acquire(s, replies, jvm, -1, "t2");
+    long a = acquire(s, replies, jvm, -1);
+    long b = acquire(s, replies, jvm, -1);
     replies.expectMessage(new Reply.Ok(a));
     replies.expectMessage(new Reply.Ok(b));
-    long c = acquire(s, other, jvm, -1, "t3");
+    long c = acquire(s, other, jvm, -1);
     other.expectNoMessage(ManualKit.QUIET);
     assertEquals(new PermitState.Snapshot(0, 1, null, 1), state(s));
-    long r = release(s, replies, jvm, "t1");
+    long r = release(s, replies, jvm);
     replies.expectMessage(new Reply.Ok(r));
     other.expectMessage(new Reply.Ok(c));
   }
 
   @Test
   void release_severalWaiters_grantedFirstComeFirstServed() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer jvm = KIT.peer();
-    long a = acquire(s, replies, jvm, -1, "a");
-    long b = acquire(s, replies, jvm, -1, "b");
-    long c = acquire(s, replies, jvm, -1, "c");
+    long a = acquire(s, replies, jvm, -1);
+    long b = acquire(s, replies, jvm, -1);
+    long c = acquire(s, replies, jvm, -1);
     assertEquals(3, state(s).waiting());
-    release(s, control, jvm, "x");
+    release(s, control, jvm);
     control.expectMessageClass(Reply.Ok.class);
     replies.expectMessage(new Reply.Ok(a));
-    release(s, control, jvm, "x");
+    release(s, control, jvm);
     control.expectMessageClass(Reply.Ok.class);
     replies.expectMessage(new Reply.Ok(b));
-    release(s, control, jvm, "x");
+    release(s, control, jvm);
     control.expectMessageClass(Reply.Ok.class);
     replies.expectMessage(new Reply.Ok(c));
     replies.expectNoMessage(ManualKit.QUIET);
@@ -92,38 +91,38 @@ class PermitStateTest {
 
   @Test
   void acquire_permitFreeButOthersWait_queuesBehindThem() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer jvm = KIT.peer();
-    long a = acquire(s, replies, jvm, -1, "a");
+    long a = acquire(s, replies, jvm, -1);
     assertEquals(1, state(s).waiting());
     // two permits come at once: the waiter takes the first, the newcomer the second
-    send(s, new PermitState.Release(ManualKit.nextId(), null, "x"), control, jvm);
+    send(s, new PermitState.Release(ManualKit.nextId(), null), control, jvm);
     replies.expectMessage(new Reply.Ok(a));
-    long b = acquire(s, other, jvm, 0, "b");
+    long b = acquire(s, other, jvm, 0);
     other.expectMessage(new Reply.No(b));
   }
 
   @Test
   void acquire_noBlockNoPermit_answeredNoAtOnce() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     long id = ManualKit.nextId();
-    send(s, new PermitState.Acquire(id, false, 0, null, "t", "P"), replies, KIT.peer());
+    send(s, new PermitState.Acquire(id, false, 0, null, "P"), replies, KIT.peer());
     replies.expectMessage(new Reply.No(id));
     assertEquals(0, state(s).waiting(), "a try does not wait");
   }
 
   @Test
   void acquire_timeout_answeredNoWhenTimePassesAndNotBefore() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer jvm = KIT.peer();
-    long a = acquire(s, replies, jvm, 100, "t");
+    long a = acquire(s, replies, jvm, 100);
     assertEquals(1, state(s).waiting()); // the deadline is running from here
     KIT.timePasses(Duration.ofMillis(99));
     replies.expectNoMessage(ManualKit.QUIET);
     KIT.timePasses(Duration.ofMillis(1));
     replies.expectMessage(new Reply.No(a));
     assertEquals(0, state(s).waiting());
-    release(s, control, jvm, "x");
+    release(s, control, jvm);
     control.expectMessageClass(Reply.Ok.class);
     replies.expectNoMessage(ManualKit.QUIET);
     assertEquals(1, state(s).value(), "the permit stays free: nobody waits for it");
@@ -131,10 +130,10 @@ class PermitStateTest {
 
   @Test
   void acquire_grantedBeforeDeadline_noLateNo() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer jvm = KIT.peer();
-    long a = acquire(s, replies, jvm, 100, "t");
-    long r = release(s, control, jvm, "x");
+    long a = acquire(s, replies, jvm, 100);
+    long r = release(s, control, jvm);
     control.expectMessage(new Reply.Ok(r));
     replies.expectMessage(new Reply.Ok(a));
     KIT.timePasses(Duration.ofMillis(200));
@@ -144,14 +143,14 @@ class PermitStateTest {
 
   @Test
   void cancel_waitingAcquire_removedAndNextReleaseGoesToTheNext() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer jvm = KIT.peer();
-    long a = acquire(s, replies, jvm, -1, "a");
-    long b = acquire(s, other, jvm, -1, "b");
+    long a = acquire(s, replies, jvm, -1);
+    long b = acquire(s, other, jvm, -1);
     long cancel = ManualKit.nextId();
     send(s, new PermitState.Cancel(cancel, a, null), control, KIT.peer());
     control.expectMessage(new Reply.Ok(cancel));
-    release(s, control, jvm, "x");
+    release(s, control, jvm);
     control.expectMessageClass(Reply.Ok.class);
     other.expectMessage(new Reply.Ok(b));
     replies.expectNoMessage(ManualKit.QUIET);
@@ -159,8 +158,8 @@ class PermitStateTest {
 
   @Test
   void cancel_alreadyGranted_answeredNo() {
-    PermitState s = semaphore(1, -1, false);
-    long a = acquire(s, replies, KIT.peer(), -1, "a");
+    PermitState s = semaphore(1, -1);
+    long a = acquire(s, replies, KIT.peer(), -1);
     replies.expectMessage(new Reply.Ok(a));
     long cancel = ManualKit.nextId();
     send(s, new PermitState.Cancel(cancel, a, null), control, KIT.peer());
@@ -169,8 +168,8 @@ class PermitStateTest {
 
   @Test
   void release_boundedAtMax_failsTooManyTimes() {
-    PermitState s = semaphore(1, 1, false);
-    long r = release(s, replies, KIT.peer(), "t");
+    PermitState s = semaphore(1, 1);
+    long r = release(s, replies, KIT.peer());
     Reply.Failed f = replies.expectMessageClass(Reply.Failed.class);
     assertEquals(r, f.id());
     assertTrue(f.message().contains("released too many times"), f.message());
@@ -179,35 +178,19 @@ class PermitStateTest {
 
   @Test
   void release_unbounded_countsUpPastTheStart() {
-    PermitState s = semaphore(1, -1, false);
-    long r = release(s, replies, KIT.peer(), "t");
+    PermitState s = semaphore(1, -1);
+    long r = release(s, replies, KIT.peer());
     replies.expectMessage(new Reply.Ok(r));
     assertEquals(2, state(s).value());
   }
 
   @Test
-  void release_rlockByAnotherOwner_failsAndLockStaysTaken() {
-    PermitState lock = semaphore(1, 1, true);
-    Peer jvm = KIT.peer();
-    long a = acquire(lock, replies, jvm, -1, "t1");
-    replies.expectMessage(new Reply.Ok(a));
-    long r = release(lock, replies, jvm, "t2");
-    Reply.Failed f = replies.expectMessageClass(Reply.Failed.class);
-    assertEquals(r, f.id());
-    assertTrue(f.message().contains("un-acquired"), f.message());
-    assertEquals(0, state(lock).value());
-    long ok = release(lock, replies, jvm, "t1");
-    replies.expectMessage(new Reply.Ok(ok));
-    assertEquals(1, state(lock).value());
-  }
-
-  @Test
   void jvmDown_holderDies_itsPermitsGoToTheNextWaiter() {
-    PermitState s = semaphore(1, 1, false);
+    PermitState s = semaphore(1, 1);
     Peer dying = KIT.peer();
-    long a = acquire(s, replies, dying, -1, "t");
+    long a = acquire(s, replies, dying, -1);
     replies.expectMessage(new Reply.Ok(a));
-    long b = acquire(s, other, KIT.peer(), -1, "u");
+    long b = acquire(s, other, KIT.peer(), -1);
     other.expectNoMessage(ManualKit.QUIET);
     s.peerGone(dying);
     other.expectMessage(new Reply.Ok(b));
@@ -220,18 +203,18 @@ class PermitStateTest {
 
   @Test
   void jvmDown_waiterDies_droppedAndTheReleaseGoesToTheLiving() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer dying = KIT.peer();
     Peer living = KIT.peer();
-    acquire(s, replies, dying, -1, "t");
-    long b = acquire(s, other, living, -1, "u");
+    acquire(s, replies, dying, -1);
+    long b = acquire(s, other, living, -1);
     assertEquals(2, state(s).peers());
     s.peerGone(dying);
     control.awaitAssert(() -> {
       assertEquals(new PermitState.Snapshot(0, 1, null, 1), state(s));
       return null;
     });
-    release(s, control, living, "x");
+    release(s, control, living);
     control.expectMessageClass(Reply.Ok.class);
     other.expectMessage(new Reply.Ok(b));
     replies.expectNoMessage(ManualKit.QUIET);
@@ -239,11 +222,11 @@ class PermitStateTest {
 
   @Test
   void leave_holderEndsNormally_permitStaysTakenAndItsDeathReleasesNothing() {
-    PermitState s = semaphore(1, 1, false);
+    PermitState s = semaphore(1, 1);
     Peer leaving = KIT.peer();
-    long a = acquire(s, replies, leaving, -1, "t");
+    long a = acquire(s, replies, leaving, -1);
     replies.expectMessage(new Reply.Ok(a));
-    long b = acquire(s, other, KIT.peer(), -1, "u");
+    long b = acquire(s, other, KIT.peer(), -1);
     send(s, new PermitState.Leave(ManualKit.nextId()), control, leaving);
     s.peerGone(leaving);
     control.awaitAssert(() -> {
@@ -254,19 +237,19 @@ class PermitStateTest {
     PermitState.Snapshot after = state(s);
     assertEquals(0, after.value(), "kept taken, as under CPython");
     assertNull(after.lastDeathRelease());
-    long r = release(s, control, KIT.peer(), "x"); // any process may release it later
+    long r = release(s, control, KIT.peer()); // any process may release it later
     control.expectMessage(new Reply.Ok(r));
     other.expectMessage(new Reply.Ok(b));
   }
 
   @Test
   void leave_jvmWithWaiter_waiterDropped() {
-    PermitState s = semaphore(0, -1, false);
+    PermitState s = semaphore(0, -1);
     Peer leaving = KIT.peer();
-    acquire(s, replies, leaving, -1, "t");
+    acquire(s, replies, leaving, -1);
     send(s, new PermitState.Leave(ManualKit.nextId()), control, leaving);
     assertEquals(0, state(s).waiting());
-    release(s, control, KIT.peer(), "x");
+    release(s, control, KIT.peer());
     control.expectMessageClass(Reply.Ok.class);
     replies.expectNoMessage(ManualKit.QUIET);
     assertEquals(1, state(s).value());
@@ -274,11 +257,11 @@ class PermitStateTest {
 
   @Test
   void release_byAnotherJvm_permitCountsAsTheHoldersSoItsDeathReleasesNothing() {
-    PermitState s = semaphore(1, 1, false);
+    PermitState s = semaphore(1, 1);
     Peer holder = KIT.peer();
-    long a = acquire(s, replies, holder, -1, "t");
+    long a = acquire(s, replies, holder, -1);
     replies.expectMessage(new Reply.Ok(a));
-    long r = release(s, replies, KIT.peer(), "x");
+    long r = release(s, replies, KIT.peer());
     replies.expectMessage(new Reply.Ok(r));
     s.peerGone(holder);
     control.awaitAssert(() -> {
@@ -291,41 +274,11 @@ class PermitStateTest {
   }
 
   @Test
-  void jvmDown_rlockOwnerDies_nextWaiterOwnsItAndTheDeadOwnerCannotRelease() {
-    PermitState lock = semaphore(1, 1, true);
-    Peer dying = KIT.peer();
-    long a = acquire(lock, replies, dying, -1, "t1");
-    replies.expectMessage(new Reply.Ok(a));
-    Peer living = KIT.peer();
-    long b = acquire(lock, other, living, -1, "t2");
-    lock.peerGone(dying);
-    other.expectMessage(new Reply.Ok(b));
-    long stale = release(lock, control, dying, "t1");
-    Reply.Failed f = control.expectMessageClass(Reply.Failed.class);
-    assertEquals(stale, f.id(), "the lock is t2's now");
-    long r = release(lock, control, living, "t2");
-    control.expectMessage(new Reply.Ok(r));
-  }
-
-  @Test
-  void leave_rlockOwnerEndsHoldingIt_staysWithItsOwner() {
-    PermitState lock = semaphore(1, 1, true);
-    Peer leaving = KIT.peer();
-    long a = acquire(lock, replies, leaving, -1, "t1");
-    replies.expectMessage(new Reply.Ok(a));
-    send(lock, new PermitState.Leave(ManualKit.nextId()), control, leaving);
-    long r = release(lock, control, KIT.peer(), "t2");
-    Reply.Failed f = control.expectMessageClass(Reply.Failed.class);
-    assertEquals(r, f.id(), "only its owner releases an RLock");
-    assertEquals(0, state(lock).value());
-  }
-
-  @Test
   void jvmDown_deathToldTwice_permitsReleasedOnce() {
     // a JVM's end is told by Artery's watch and by its pid's watch: it may come twice
-    PermitState s = semaphore(1, -1, false);
+    PermitState s = semaphore(1, -1);
     Peer dying = KIT.peer();
-    long a = acquire(s, replies, dying, -1, "t");
+    long a = acquire(s, replies, dying, -1);
     replies.expectMessage(new Reply.Ok(a));
     s.peerGone(dying);
     control.awaitAssert(() -> {

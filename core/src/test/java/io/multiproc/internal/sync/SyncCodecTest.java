@@ -30,10 +30,9 @@ class SyncCodecTest {
         new LockState.Leave(14), new EventState.SetFlag(17, null), new EventState.Clear(18, null),
         new EventState.IsSet(19, null), new EventState.Wait(20, 250, null),
         new EventState.Cancel(21, 20, null),
-        new PermitState.Acquire(22, false, 0, null, "host:1#2", "Process-2 (pid 8)"),
-        new PermitState.Release(23, null, "host:1#2"), new PermitState.Cancel(24, 22, null),
-        new PermitState.Acquire(25, true, -1, null, null, "Process-3 (pid 9)"),
-        new PermitState.Release(26, null, null));
+        new PermitState.Acquire(22, false, 0, null, "Process-2 (pid 8)"),
+        new PermitState.Release(23, null), new PermitState.Cancel(24, 22, null),
+        new PermitState.Acquire(25, true, -1, null, null), new Reply.Failed(26, null));
     for (Object m : messages) {
       byte[] frame = encode(m);
       assertTrue(frame[0] != 0, "compact form for " + m);
