@@ -8,7 +8,6 @@ import io.multiproc.internal.route.PushLanes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -317,13 +316,12 @@ public final class LeasedLock {
       if (leaseEnd.isEmpty()) {
         recallNow(id, false);
       } else { // its hooks wait for an answer, which may come the way this push came: not here
-        CompletableFuture.runAsync(() -> recallNow(id, false));
+        SyncObjects.later(0, () -> recallNow(id, false));
       }
       return;
     }
     // not Pekko's scheduler: a JVM that reaches the lock over a lane never starts its ActorSystem
-    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS)
-        .execute(() -> recallNow(id, false));
+    SyncObjects.later(wait, () -> recallNow(id, false));
   }
 
   /**
