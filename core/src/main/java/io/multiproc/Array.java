@@ -24,8 +24,6 @@ public final class Array<T> implements Serializable {
   private final Elements elements;
   /** Guards a compound update; null when made with {@code lock=false}. */
   private final Acquirable lock;
-  /** What each access takes (an RLock's lease keeps the elements here); null: none is taken. */
-  private transient volatile Elements.Guard guard;
 
   /**
    * {@code size} zeros of {@code typecode}, with a new RLock.
@@ -68,7 +66,7 @@ public final class Array<T> implements Serializable {
    */
   @SuppressWarnings("unchecked")
   public T get(int index) {
-    return (T) elements.get(index, guard());
+    return (T) elements.get(index, RLock.guardOf(lock));
   }
 
   /**
@@ -78,16 +76,7 @@ public final class Array<T> implements Serializable {
    * @throws IllegalArgumentException when the type code cannot hold it, as {@link Value#set}
    */
   public void set(int index, T value) {
-    elements.set(index, value, guard());
-  }
-
-  private Elements.Guard guard() {
-    Elements.Guard g = guard;
-    if (g == null && lock instanceof RLock r) {
-      g = r.guard();
-      guard = g;
-    }
-    return g;
+    elements.set(index, value, RLock.guardOf(lock));
   }
 
   /** The number of elements, as {@code len(a)}. */
@@ -98,7 +87,7 @@ public final class Array<T> implements Serializable {
   /** Every element, in order, as {@code a[:]}. */
   @SuppressWarnings("unchecked")
   public List<T> toList() {
-    return (List<T>) elements.all(guard());
+    return (List<T>) elements.all(RLock.guardOf(lock));
   }
 
   /**

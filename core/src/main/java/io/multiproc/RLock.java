@@ -39,6 +39,7 @@ public final class RLock implements Acquirable, Serializable {
 
   private final SharedRef<LockState.Command> state;
   private transient volatile LeasedLock leased;
+  private transient volatile Elements.Guard guard;
 
   /**
    * A new, unlocked reentrant lock.
@@ -103,6 +104,20 @@ public final class RLock implements Acquirable, Serializable {
    * synchronized wrapper: this lock, and its lease, under which the elements are kept here.
    */
   Elements.Guard guard() {
+    Elements.Guard g = guard;
+    if (g == null) {
+      g = newGuard();
+      guard = g;
+    }
+    return g;
+  }
+
+  /** The guard of a Value or Array whose lock is {@code lock}: an RLock's, else none (null). */
+  static Elements.Guard guardOf(Acquirable lock) {
+    return lock instanceof RLock r ? r.guard() : null;
+  }
+
+  private Elements.Guard newGuard() {
     return new Elements.Guard() {
       @Override
       public void acquire() {

@@ -28,8 +28,6 @@ public final class Value<T> implements Serializable {
   private final Elements elements;
   /** Guards a compound update; null when made with {@code lock=false}. */
   private final Acquirable lock;
-  /** What each access takes (an RLock's lease keeps the value here); null: none is taken. */
-  private transient volatile Elements.Guard guard;
 
   /**
    * A value of {@code typecode} starting as {@code initial}, with a new RLock.
@@ -65,7 +63,7 @@ public final class Value<T> implements Serializable {
   /** The value now, as {@code v.value}. */
   @SuppressWarnings("unchecked")
   public T get() {
-    return (T) elements.get(0, guard());
+    return (T) elements.get(0, RLock.guardOf(lock));
   }
 
   /**
@@ -75,16 +73,7 @@ public final class Value<T> implements Serializable {
    *     of range, not exactly representable)
    */
   public void set(T value) {
-    elements.set(0, value, guard());
-  }
-
-  private Elements.Guard guard() {
-    Elements.Guard g = guard;
-    if (g == null && lock instanceof RLock r) {
-      g = r.guard();
-      guard = g;
-    }
-    return g;
+    elements.set(0, value, RLock.guardOf(lock));
   }
 
   /**

@@ -252,17 +252,7 @@ public final class Lane {
    * within the writer's linger (tens of microseconds), many to a system call.
    */
   public void tellLazily(String path, Wire request) {
-    if (closed) {
-      throw ended();
-    }
-    try {
-      LaneSocket.Frame frame = frame(LaneServer.TELL, path, request);
-      unsynced = true;
-      writer.sendLazily(frame);
-    } catch (IOException e) {
-      close();
-      throw ended();
-    }
+    write(LaneServer.TELL, path, request, false, true);
   }
 
   /** Waits until everything sent so far on this lane was handled by the other JVM. */
@@ -294,29 +284,29 @@ public final class Lane {
   }
 
   private void write(byte kind, String path, Wire request, boolean now) {
+    write(kind, path, request, now, false);
+  }
+
+  /** Frames {@code request} and hands it to the writer: now, queued, or {@code lazily}. */
+  private void write(byte kind, String path, Wire request, boolean now, boolean lazily) {
     if (closed) {
       throw ended();
     }
     try {
-      LaneSocket.Frame frame = frame(kind, path, request);
+      int index = path == null ? -1 : index(path);
+      LaneSocket.Frame frame = new LaneSocket.Frame(LaneCodec.sizeHint(request));
+      frame.write(kind);
+      frame.writeInt(index);
+      LaneCodec.write(request, frame);
+      frame.seal();
       if (!now) {
         unsynced = true;
       }
-      writer.send(frame, now);
+      writer.send(frame, now, lazily);
     } catch (IOException e) {
       close();
       throw ended();
     }
-  }
-
-  private LaneSocket.Frame frame(byte kind, String path, Wire request) throws IOException {
-    int index = path == null ? -1 : index(path);
-    LaneSocket.Frame frame = new LaneSocket.Frame(LaneCodec.sizeHint(request));
-    frame.write(kind);
-    frame.writeInt(index);
-    LaneCodec.write(request, frame);
-    frame.seal();
-    return frame;
   }
 
   private int index(String path) throws IOException {

@@ -92,6 +92,15 @@ final class LaneWriter {
    * queued) when {@code now}, else queued for a request or the writer thread to take along.
    */
   void send(LaneSocket.Frame frame, boolean now) throws IOException {
+    send(frame, now, false);
+  }
+
+  /**
+   * As {@link #send(LaneSocket.Frame, boolean)}; {@code lazily}: a frame that wants no answer
+   * and may wait, as one of a burst does, whether or not others came just before (a stream of
+   * small writes, each of which would otherwise be a system call): it leaves within the linger.
+   */
+  void send(LaneSocket.Frame frame, boolean now, boolean lazily) throws IOException {
     if (frame.size() > BIG_FRAME) { // not copied into the queue: written after what is in it
       synchronized (writing) {
         flushQueued();
@@ -108,7 +117,7 @@ final class LaneWriter {
         writesNow = true;
       } else {
         // a lone put goes at once; one of a burst waits for the writer to take many together
-        writesNow = t - lastUrgent > BURST_NANOS || queued.size() >= QUEUED_MAX;
+        writesNow = (!lazily && t - lastUrgent > BURST_NANOS) || queued.size() >= QUEUED_MAX;
         lastUrgent = t;
         urgentQueued = !writesNow;
       }
@@ -119,31 +128,6 @@ final class LaneWriter {
       }
     }
     if (writesNow) {
-      flushQueued();
-    } else if (wake) {
-      LockSupport.unpark(writerThread);
-    }
-  }
-
-  /**
-   * Queues {@code frame}, which wants no answer and may wait: the writer thread sends it within a
-   * linger ({@link #LINGER_NANOS}), with whatever else queued meanwhile, unless a request takes it
-   * along first (a stream of small writes, each of which would otherwise be a system call).
-   */
-  void sendLazily(LaneSocket.Frame frame) throws IOException {
-    boolean full;
-    boolean wake;
-    synchronized (this) {
-      queued.write(frame.toByteArrayUnsafe(), 0, frame.size());
-      lastActive = System.nanoTime();
-      urgentQueued = true;
-      full = queued.size() >= QUEUED_MAX;
-      wake = mode == Mode.PARKED || mode == Mode.TICKING;
-      if (wake) {
-        mode = Mode.RUNNING;
-      }
-    }
-    if (full) {
       flushQueued();
     } else if (wake) {
       LockSupport.unpark(writerThread);

@@ -40,20 +40,10 @@ public final class LockState extends SyncState<LockState.Command> {
       String who) implements Command {}
 
   /** Lease {@code id} comes back: its JVM holds the lock no more. Not answered. */
-  public record Return(long id) implements Command {
-    @Override
-    public ActorRef<Reply> replyTo() {
-      return null;
-    }
-  }
+  public record Return(long id) implements Command {}
 
   /** Lease {@code id} was recalled while a thread held it: it comes back on release. */
-  public record Busy(long id) implements Command {
-    @Override
-    public ActorRef<Reply> replyTo() {
-      return null;
-    }
-  }
+  public record Busy(long id) implements Command {}
 
   /**
    * A process that has not got the lease releases the lock (CPython lets any process release a
@@ -62,12 +52,7 @@ public final class LockState extends SyncState<LockState.Command> {
   public record Release(long id, ActorRef<Reply> replyTo) implements Command {}
 
   /** Lease {@code id} ends by a {@link Reply.Revoke}; {@code wasHeld} says if a thread held it. */
-  public record Revoked(long id, boolean wasHeld) implements Command {
-    @Override
-    public ActorRef<Reply> replyTo() {
-      return null;
-    }
-  }
+  public record Revoked(long id, boolean wasHeld) implements Command {}
 
   /**
    * The waiting {@link Acquire} {@code request} stops waiting (its thread was interrupted);
@@ -80,12 +65,7 @@ public final class LockState extends SyncState<LockState.Command> {
    * The JVM holding lease {@code id} ends normally while a thread of it holds the lock: the lock
    * stays locked until a process releases it, and nothing is asked of that JVM any more.
    */
-  public record Leave(long id) implements Command {
-    @Override
-    public ActorRef<Reply> replyTo() {
-      return null;
-    }
-  }
+  public record Leave(long id) implements Command {}
 
   /** Answers {@link Reply.Answer} with a {@link Snapshot}. */
   public record State(long id, ActorRef<Reply> replyTo) implements Command {}

@@ -50,12 +50,7 @@ public final class PermitState extends SyncState<PermitState.Command> {
    * them), and its waiters are dropped. Sent before its lanes and
    * Artery close, so it comes before the JVM's end on the same channel. Not answered.
    */
-  public record Leave(long id) implements Command {
-    @Override
-    public ActorRef<Reply> replyTo() {
-      return null;
-    }
-  }
+  public record Leave(long id) implements Command {}
 
   /** Answers {@link Reply.Answer} with a {@link Snapshot}. */
   public record State(long id, ActorRef<Reply> replyTo) implements Command {}

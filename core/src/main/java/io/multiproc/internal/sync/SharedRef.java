@@ -107,15 +107,7 @@ public final class SharedRef<C> implements java.io.Serializable {
    * dropped (nothing waits for it there).
    */
   public void tell(C message) {
-    if (owner.isHere()) {
-      state().receive(message, Receiver.Replier.NONE, SyncState.LOCAL);
-      return;
-    }
-    try {
-      route().tell((replyTo, jvm) -> (Wire) message, INBOX, false);
-    } catch (ProcessError e) {
-      // the state's JVM is gone: nothing waits for the message there
-    }
+    send(message, false);
   }
 
   /**
@@ -123,12 +115,21 @@ public final class SharedRef<C> implements java.io.Serializable {
    * writes under its lease): to another JVM it leaves within tens of microseconds, with others.
    */
   public void tellLazily(C message) {
+    send(message, true);
+  }
+
+  private void send(C message, boolean lazily) {
     if (owner.isHere()) {
       state().receive(message, Receiver.Replier.NONE, SyncState.LOCAL);
       return;
     }
+    Route.Request request = (replyTo, jvm) -> (Wire) message;
     try {
-      route().tellLazily((replyTo, jvm) -> (Wire) message, INBOX);
+      if (lazily) {
+        route().tellLazily(request, INBOX);
+      } else {
+        route().tell(request, INBOX, false);
+      }
     } catch (ProcessError e) {
       // the state's JVM is gone: nothing waits for the message there
     }

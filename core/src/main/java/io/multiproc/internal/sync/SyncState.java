@@ -48,8 +48,13 @@ public abstract class SyncState<C extends SyncState.Request> implements Receiver
     /** The request's id, which its answer carries. */
     long id();
 
-    /** Where the answer goes over Artery; null over a lane or in this JVM (the caller says). */
-    ActorRef<Reply> replyTo();
+    /**
+     * Where the answer goes over Artery; null over a lane or in this JVM (the caller says), and
+     * for a request that is not answered (a record without a {@code replyTo} component).
+     */
+    default ActorRef<Reply> replyTo() {
+      return null;
+    }
   }
 
   /** The answers a request or an event made, sent once the state's lock is released. */
