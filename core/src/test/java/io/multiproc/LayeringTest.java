@@ -45,7 +45,8 @@ class LayeringTest {
   /** Types of the API package that every layer may name: the errors, and what a process runs. */
   private static final Set<String> VOCABULARY = Set.of("ProcessError", "AuthenticationError",
       "BrokenPipeError", "BrokenBarrierException", "BufferTooShort", "OwnerGoneError",
-      "PicklingError", "TimeoutError", "Target");
+      "PicklingError", "TimeoutError", "Target", "RemoteError", "BrokenProcessPool",
+      "WorkerLostError");
   /**
    * API types that one layer may name besides the vocabulary: the process package is the
    * bookkeeping of the API's {@code Process} objects (which process each thread runs in, each

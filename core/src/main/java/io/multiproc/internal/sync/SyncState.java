@@ -127,6 +127,18 @@ public abstract class SyncState<C extends SyncState.Request> implements Receiver
     out.send();
   }
 
+  /**
+   * Runs {@code step} as a request of this JVM's own: under the state's lock, with its answers
+   * sent once the lock is released.
+   */
+  protected final void locally(java.util.function.Consumer<Answers> step) {
+    Answers out = new Answers();
+    synchronized (this) {
+      step.accept(out);
+    }
+    out.send();
+  }
+
   private void timedOut(long id) {
     Answers out = new Answers();
     synchronized (this) {

@@ -34,6 +34,11 @@ public final class Receivers {
     return path;
   }
 
+  /** Takes {@code path} out of the table: its object ended, and nothing reaches it any more. */
+  public static void withdraw(String path) {
+    HERE.remove(path);
+  }
+
   /** The receiver of {@code path} in this JVM, or null. */
   public static Receiver here(String path) {
     return HERE.get(path);
