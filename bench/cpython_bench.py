@@ -229,6 +229,80 @@ def value_increment():
     return expected / seconds
 
 
+POOL_WORKERS = 2
+APPLY_WARMUP, APPLY_ROUNDS = 2_000, 5_000
+ASYNC_WARMUP, ASYNC_TASKS = 5_000, 20_000
+MAP_WARMUP, MAP_ITEMS = 200_000, 1_000_000
+IMAP_WARMUP, IMAP_ITEMS = 10_000, 100_000
+START_WORKERS = 8
+
+
+def pool_noop():
+    return None
+
+
+def identity(x):
+    return x
+
+
+def pool_apply():
+    with mp.get_context('forkserver').Pool(POOL_WORKERS) as p:
+        for _ in range(APPLY_WARMUP):
+            p.apply(pool_noop)
+        t0 = time.perf_counter()
+        for _ in range(APPLY_ROUNDS):
+            p.apply(pool_noop)
+        return (time.perf_counter() - t0) * 1e6 / APPLY_ROUNDS
+
+
+def gather(p, n):
+    for r in [p.apply_async(pool_noop) for _ in range(n)]:
+        r.get()
+
+
+def pool_apply_async():
+    with mp.get_context('forkserver').Pool(POOL_WORKERS) as p:
+        gather(p, ASYNC_WARMUP)
+        t0 = time.perf_counter()
+        gather(p, ASYNC_TASKS)
+        return ASYNC_TASKS / (time.perf_counter() - t0)
+
+
+def pool_map():
+    with mp.get_context('forkserver').Pool(POOL_WORKERS) as p:
+        p.map(identity, range(MAP_WARMUP))
+        items = list(range(MAP_ITEMS))
+        t0 = time.perf_counter()
+        out = p.map(identity, items)
+        rate = MAP_ITEMS / (time.perf_counter() - t0)
+        assert len(out) == MAP_ITEMS and out[-1] == MAP_ITEMS - 1
+        return rate
+
+
+def pool_imap_unordered():
+    with mp.get_context('forkserver').Pool(POOL_WORKERS) as p:
+        for _ in p.imap_unordered(identity, range(IMAP_WARMUP)):
+            pass
+        t0 = time.perf_counter()
+        n = sum(1 for _ in p.imap_unordered(identity, range(IMAP_ITEMS)))
+        rate = IMAP_ITEMS / (time.perf_counter() - t0)
+        assert n == IMAP_ITEMS
+        return rate
+
+
+def pool_start_once(ctx):
+    t0 = time.perf_counter()
+    with ctx.Pool(START_WORKERS) as p:
+        p.map(identity, range(START_WORKERS), chunksize=1)
+        return (time.perf_counter() - t0) * 1000.0
+
+
+def pool_start():
+    ctx = mp.get_context('forkserver')
+    pool_start_once(ctx)  # the forkserver is running from here on
+    return statistics.median([pool_start_once(ctx) for _ in range(5)])
+
+
 SCENARIOS = {
     'start.cold': start_cold,
     'start.warm': start_warm,
@@ -240,6 +314,11 @@ SCENARIOS = {
     'lock.contended': lock_contended,
     'event.rtt': event_rtt,
     'value.increment': value_increment,
+    'pool.apply': pool_apply,
+    'pool.apply_async': pool_apply_async,
+    'pool.map': pool_map,
+    'pool.imap_unordered': pool_imap_unordered,
+    'pool.start': pool_start,
 }
 
 if __name__ == '__main__':

@@ -11,6 +11,7 @@ import io.multiproc.internal.sync.SharedRef;
 import io.multiproc.internal.transport.Receivers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +118,7 @@ public class Pool implements AutoCloseable {
 
   /** Runs {@code fn(a, b, c)} in a worker and returns its result. */
   public <A, B, C, R> R apply(Task.With3<A, B, C, R> fn, A a, B b, C c) {
-    return this.<R>single(args -> fn.call(a, b, c), null, null).get();
+    return this.<R>single(fn, Invokers.of(fn), new Object[] {a, b, c}, null, null).get();
   }
 
   /** Runs {@code fn} in a worker; its result comes later (CPython's {@code apply_async}). */
@@ -131,7 +132,7 @@ public class Pool implements AutoCloseable {
    */
   public <R> AsyncResult<R> applyAsync(Task<R> fn, Consumer<? super R> callback,
       Consumer<? super Throwable> errorCallback) {
-    return single(args -> fn.call(), callback, errorCallback);
+    return single(fn, Invokers.of(fn), new Object[0], callback, errorCallback);
   }
 
   /** Runs {@code fn(a)} in a worker; its result comes later. */
@@ -142,12 +143,12 @@ public class Pool implements AutoCloseable {
   /** Runs {@code fn(a)} in a worker, with callbacks as {@link #applyAsync(Task, Consumer, Consumer)}. */
   public <A, R> AsyncResult<R> applyAsync(Task.With1<A, R> fn, A a, Consumer<? super R> callback,
       Consumer<? super Throwable> errorCallback) {
-    return single(args -> fn.call(a), callback, errorCallback);
+    return single(fn, Invokers.of(fn), new Object[] {a}, callback, errorCallback);
   }
 
   /** Runs {@code fn(a, b)} in a worker; its result comes later. */
   public <A, B, R> AsyncResult<R> applyAsync(Task.With2<A, B, R> fn, A a, B b) {
-    return single(args -> fn.call(a, b), null, null);
+    return single(fn, Invokers.of(fn), new Object[] {a, b}, null, null);
   }
 
   /** Applies {@code fn} to every item in the workers; the results in the items' order. */
@@ -174,12 +175,11 @@ public class Pool implements AutoCloseable {
   public <A, R> AsyncResult<List<R>> mapAsync(Task.With1<A, R> fn, Iterable<A> items,
       int chunksize, Consumer<? super List<R>> callback,
       Consumer<? super Throwable> errorCallback) {
-    List<Object[]> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
     for (A item : items) {
-      args.add(new Object[] {item});
+      args.add(item);
     }
-    return many(a -> ((Task.With1<Object, Object>) (Task.With1<?, ?>) fn).call(a[0]), args,
-        chunksize, callback, errorCallback);
+    return many(fn, Invokers.of(fn), args, 1, chunksize, callback, errorCallback);
   }
 
   /** Calls {@code fn} with each list of arguments, spread (CPython's {@code starmap}). */
@@ -191,19 +191,14 @@ public class Pool implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <A, B, R> AsyncResult<List<R>> starmapAsync(Task.With2<A, B, R> fn,
       Iterable<? extends List<?>> argLists, int chunksize) {
-    Task.With2<Object, Object, Object> f = (Task.With2<Object, Object, Object>) (Task.With2<?, ?, ?>) fn;
-    return many(a -> f.call(a[0], a[1]), spread(argLists, 2), chunksize, null, null);
+    return many(fn, Invokers.of(fn), spread(argLists, 2), 2, chunksize, null, null);
   }
 
   /** Calls {@code fn} with each list of three arguments, spread. */
   @SuppressWarnings("unchecked")
   public <A, B, C, R> List<R> starmap(Task.With3<A, B, C, R> fn,
       Iterable<? extends List<?>> argLists) {
-    Task.With3<Object, Object, Object, Object> f =
-        (Task.With3<Object, Object, Object, Object>) (Task.With3<?, ?, ?, ?>) fn;
-    AsyncResult<List<R>> r = many(a -> f.call(a[0], a[1], a[2]), spread(argLists, 3), 0, null,
-        null);
-    return r.get();
+    return this.<R>many(fn, Invokers.of(fn), spread(argLists, 3), 3, 0, null, null).get();
   }
 
   private static List<Object[]> spread(Iterable<? extends List<?>> argLists, int arity) {
@@ -246,24 +241,26 @@ public class Pool implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private <R> AsyncResult<R> single(Invoker fn, Consumer<? super R> callback,
-      Consumer<? super Throwable> errorCallback) {
+  private <R> AsyncResult<R> single(Object task, Invoker fn, Object[] args,
+      Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
     ListJob job = new ListJob(1, 1);
     CompletableFuture<R> result = job.future().thenApply(l -> (R) l.get(0));
     whenDone(result, callback, errorCallback);
-    submit(job, fn, List.<Object[]>of(new Object[0]), 1);
+    submit(job, task, fn, Collections.singletonList(args.length == 1 ? args[0] : args),
+        args.length, 1);
     return new AsyncResult<>(result, job::done, 1);
   }
 
   @SuppressWarnings("unchecked")
-  private <R> AsyncResult<List<R>> many(Invoker fn, List<Object[]> args, int chunksize,
+  private <R> AsyncResult<List<R>> many(Object task, Invoker fn, List<?> args, int arity,
+      int chunksize,
       Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
     checkRunning();
     int size = chunksize > 0 ? chunksize : defaultChunksize(args.size());
     ListJob job = new ListJob((args.size() + size - 1) / size, args.size());
     CompletableFuture<List<R>> result = job.future().thenApply(l -> (List<R>) (List<?>) l);
     whenDone(result, callback, errorCallback);
-    submit(job, fn, args, size);
+    submit(job, task, fn, args, arity, size);
     return new AsyncResult<>(result, job::done, args.size());
   }
 
@@ -292,9 +289,15 @@ public class Pool implements AutoCloseable {
     });
   }
 
-  private void submit(Jobs.Job job, Invoker fn, List<Object[]> args, int chunksize) {
+  private void submit(Jobs.Job job, Object task, Invoker fn, List<?> args, int arity,
+      int chunksize) {
     checkRunning();
-    submissions.submit(job, fn, args, chunksize);
+    try {
+      submissions.submit(job, task, fn, args, arity, chunksize);
+    } catch (IllegalStateException e) {
+      checkRunning(); // it broke or was terminated meanwhile: say which
+      throw e;
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -304,9 +307,8 @@ public class Pool implements AutoCloseable {
       throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
     }
     checkRunning();
-    Task.With1<Object, Object> f = (Task.With1<Object, Object>) (Task.With1<?, ?>) fn;
     StreamJob job = new StreamJob(ordered, processes * READ_AHEAD_PER_WORKER);
-    submissions.stream(job, a -> f.call(a[0]), items.iterator(), chunksize);
+    submissions.stream(job, fn, Invokers.of(fn), items.iterator(), chunksize);
     return new IMapIterator<>(job);
   }
 

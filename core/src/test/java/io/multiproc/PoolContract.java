@@ -74,6 +74,9 @@ public abstract class PoolContract extends StartMethodContract {
       assertEquals(9, p.apply(PoolContract::square, 3));
       assertEquals(7, p.apply(() -> 7));
       assertEquals("ab", p.apply((String a, String b) -> a + b, "a", "b"));
+      assertEquals("null", p.apply((Object a) -> String.valueOf(a), null));
+      assertEquals(List.of(List.of(1), List.of(2)), p.map((Integer x) -> List.of(x), List.of(1, 2)),
+          "a result that is not a plain value");
       long worker = p.apply(PoolContract::pid);
       if (!threads()) {
         assertNotEquals(pid(), worker, "the task ran in the parent");

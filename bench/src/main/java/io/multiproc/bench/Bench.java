@@ -47,6 +47,9 @@ public final class Bench {
     for (Scenario s : SyncScenarios.all()) {
       all.put(s.name(), s);
     }
+    for (Scenario s : PoolScenarios.all()) {
+      all.put(s.name(), s);
+    }
     return all;
   }
 

@@ -105,13 +105,4 @@ final class MessagingScenarios {
               return (double) LARGE_ITEMS * LARGE_SIZE / 1e6 / seconds;
             }));
   }
-
-  /** A scenario with its unit and direction. */
-  private record Measured(String name, String unit, boolean higherIsBetter, String description,
-      StartScenarios.Measure body) implements Scenario {
-    @Override
-    public double measure() throws Exception {
-      return body.run();
-    }
-  }
 }

@@ -167,13 +167,4 @@ final class SyncScenarios {
             + " 1 to one Value " + INCREMENTS + " times under its lock; increments per second, all"
             + " together; fails unless the count is exact", SyncScenarios::valueIncrement));
   }
-
-  /** A scenario with its unit and direction. */
-  private record Measured(String name, String unit, boolean higherIsBetter, String description,
-      StartScenarios.Measure body) implements Scenario {
-    @Override
-    public double measure() throws Exception {
-      return body.run();
-    }
-  }
 }

@@ -66,7 +66,6 @@ public final class Jobs implements PoolState.Sink {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void done(long chunk, byte[] results) {
     Part p = parts.remove(chunk);
     if (p == null) {
@@ -74,7 +73,7 @@ public final class Jobs implements PoolState.Sink {
     }
     List<Object> values;
     try {
-      values = (List<Object>) Reducer.get().loads(results);
+      values = Items.decodeResults(results);
     } catch (RuntimeException e) {
       p.job().failed(p.index(), new ProcessError("cannot read a result sent by a worker: " + e, e));
       return;

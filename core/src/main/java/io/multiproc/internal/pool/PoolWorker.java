@@ -90,11 +90,12 @@ public final class PoolWorker {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static List<Object> runAll(Invoker fn, PoolState.Chunk chunk) throws Exception {
-    List<Object[]> args = (List<Object[]>) Reducer.get().loads(chunk.args());
-    List<Object> out = new ArrayList<>(args.size());
-    for (Object[] a : args) {
+    Items.Rows rows = Items.decodeArgs(chunk.args());
+    List<Object> out = new ArrayList<>(rows.count());
+    Object[] a = new Object[rows.arity()]; // the invoker spreads it and keeps nothing of it
+    for (int i = 0; i < rows.count(); i++) {
+      System.arraycopy(rows.values(), i * a.length, a, 0, a.length);
       out.add(fn.call(a));
     }
     return out;
@@ -102,7 +103,7 @@ public final class PoolWorker {
 
   private static byte[] encode(List<Object> results) {
     try {
-      return Reducer.get().dumps(results);
+      return Items.encodeResults(results);
     } catch (PicklingError e) {
       throw new PicklingError("a result cannot be sent back to the pool: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.multiproc.internal.sync;
 
 import io.multiproc.internal.wire.Codec;
+import io.multiproc.internal.wire.Scalars;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -224,59 +225,4 @@ public final class SyncCodec implements Codec {
   }
 
   /** The values an element holds (what {@link Ctype} converts to), one tag byte each. */
-  private static final class Scalars {
-    private Scalars() {}
-
-    static boolean known(Serializable v) {
-      return v == null || v instanceof Integer || v instanceof Long || v instanceof Double
-          || v instanceof Float || v instanceof Short || v instanceof Byte
-          || v instanceof Character || v instanceof Boolean;
-    }
-
-    static void write(DataOutputStream out, Serializable v) throws IOException {
-      if (v == null) {
-        out.writeByte('n');
-      } else if (v instanceof Integer i) {
-        out.writeByte('i');
-        out.writeInt(i);
-      } else if (v instanceof Long l) {
-        out.writeByte('l');
-        out.writeLong(l);
-      } else if (v instanceof Double d) {
-        out.writeByte('d');
-        out.writeDouble(d);
-      } else if (v instanceof Float f) {
-        out.writeByte('f');
-        out.writeFloat(f);
-      } else if (v instanceof Short s) {
-        out.writeByte('s');
-        out.writeShort(s);
-      } else if (v instanceof Byte b) {
-        out.writeByte('b');
-        out.writeByte(b);
-      } else if (v instanceof Character c) {
-        out.writeByte('c');
-        out.writeChar(c);
-      } else {
-        out.writeByte('z');
-        out.writeBoolean((Boolean) v);
-      }
-    }
-
-    static Serializable read(DataInputStream in) throws IOException {
-      byte tag = in.readByte();
-      return switch (tag) {
-        case 'n' -> null;
-        case 'i' -> in.readInt();
-        case 'l' -> in.readLong();
-        case 'd' -> in.readDouble();
-        case 'f' -> in.readFloat();
-        case 's' -> in.readShort();
-        case 'b' -> in.readByte();
-        case 'c' -> in.readChar();
-        case 'z' -> in.readBoolean();
-        default -> throw new IOException("unknown value tag " + tag);
-      };
-    }
-  }
 }

@@ -1,0 +1,33 @@
+package io.multiproc;
+
+import io.multiproc.internal.pool.Invoker;
+
+/**
+ * A pool task of any arity as the worker calls it: its arguments come with each item, so the
+ * invoker holds the task alone, and a task that captures nothing is encoded once per pool.
+ */
+final class Invokers {
+  private Invokers() {}
+
+  static Invoker of(Task<?> fn) {
+    return a -> fn.call();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Invoker of(Task.With1<?, ?> fn) {
+    Task.With1<Object, Object> f = (Task.With1<Object, Object>) fn;
+    return a -> f.call(a[0]);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Invoker of(Task.With2<?, ?, ?> fn) {
+    Task.With2<Object, Object, Object> f = (Task.With2<Object, Object, Object>) fn;
+    return a -> f.call(a[0], a[1]);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Invoker of(Task.With3<?, ?, ?, ?> fn) {
+    Task.With3<Object, Object, Object, Object> f = (Task.With3<Object, Object, Object, Object>) fn;
+    return a -> f.call(a[0], a[1], a[2]);
+  }
+}
