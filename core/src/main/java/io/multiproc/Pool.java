@@ -87,6 +87,7 @@ public class Pool implements AutoCloseable {
     SharedRef<PoolState.Command> router = SharedRef.ofState(path, "pool");
     this.workers = new Workers((spec, name) -> PoolProcess.launch(ctx, spec, name), state, router,
         prefix(ctx.getStartMethod()), b.initializer(), b.maxTasksPerChild(), this::wantsWorkers);
+    ctx.startMethod().expect(processes);
     workers.start(processes);
   }
 

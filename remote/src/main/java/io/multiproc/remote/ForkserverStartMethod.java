@@ -31,7 +31,12 @@ public final class ForkserverStartMethod implements StartMethod {
   private static final long REFILL_PATIENCE_MS = 5_000;
   /** The share of all processors' time in use above which a spare does not start booting. */
   private static final double BUSY = 0.75;
+  /** Starts less than this apart are one burst. */
+  private static final long BURST_NANOS = 1_000_000_000L;
   private final Deque<JvmChild> spares = new ArrayDeque<>();
+  private final Deque<Long> burst = new ArrayDeque<>(); // guarded by spares: recent start times
+  private int demand; // guarded by spares: the largest burst (or pool) since the last idle while
+  private long lastDemand; // guarded by spares
   private volatile boolean shutdown;
 
   @Override
@@ -46,6 +51,7 @@ public final class ForkserverStartMethod implements StartMethod {
 
   @Override
   public Popen launch(LaunchRequest request) {
+    noteStart();
     JvmChild child = take();
     child.assign(request.payload());
     // A booting JVM takes a core for most of a second. Booting the replacement while the process
@@ -74,13 +80,54 @@ public final class ForkserverStartMethod implements StartMethod {
             : roomToBoot(delayMs, patienceMs - delayMs));
   }
 
-  /** Boots spares up to the configured number; completes when all of them have registered. */
+  @Override
+  public void expect(int n) {
+    synchronized (spares) {
+      demand = Math.max(demand, n);
+      lastDemand = System.nanoTime();
+    }
+    retireLater();
+  }
+
+  /** Counts a start in the current burst: the next burst of that size finds that many spares. */
+  private void noteStart() {
+    long now = System.nanoTime();
+    synchronized (spares) {
+      while (!burst.isEmpty() && now - burst.peekFirst() > BURST_NANOS) {
+        burst.pollFirst();
+      }
+      burst.addLast(now);
+      demand = Math.max(demand, burst.size());
+      lastDemand = now;
+    }
+    retireLater();
+  }
+
+  /** After an idle while, the refill finds the demand gone and ends the spares above it. */
+  private void retireLater() {
+    long idleMs = ProcessRuntime.settings().forkserverSpareIdle().toMillis();
+    CompletableFuture.runAsync(this::refill, CompletableFuture.delayedExecutor(idleMs + 100,
+        TimeUnit.MILLISECONDS, REFILLER));
+  }
+
+  /** How many spares to keep now: the configured number, or the recent demand up to the cap. */
+  private int wanted() { // guarded by spares
+    var s = ProcessRuntime.settings();
+    if (System.nanoTime() - lastDemand > s.forkserverSpareIdle().toNanos()) {
+      demand = 0;
+    }
+    return Math.max(s.forkserverSpares(), Math.min(s.forkserverMaxSpares(), demand));
+  }
+
+  /** Boots spares up to the number wanted now; completes when all of them have registered. */
   @Override
   public CompletableFuture<Void> warmUp() {
     refill();
     synchronized (spares) {
-      return CompletableFuture.allOf(
-          spares.stream().map(JvmChild::registered).toArray(CompletableFuture[]::new));
+      // a spare that ends meanwhile (retired, or it failed) is waited for no more
+      return CompletableFuture.allOf(spares.stream()
+          .map(c -> CompletableFuture.anyOf(c.registered(), c.exit()))
+          .toArray(CompletableFuture[]::new));
     }
   }
 
@@ -101,11 +148,14 @@ public final class ForkserverStartMethod implements StartMethod {
   }
 
   private void refill() {
-    int want = ProcessRuntime.settings().forkserverSpares();
     synchronized (spares) {
+      int want = wanted();
       spares.removeIf(c -> c.exit().isDone());
       while (!shutdown && spares.size() < want) {
         spares.addLast(JvmLauncher.shared().launch(true));
+      }
+      while (spares.size() > want) { // the demand went: the newest spares above it end
+        spares.pollLast().os().destroyForcibly();
       }
     }
   }
