@@ -2,7 +2,10 @@ package io.multiproc.samples;
 
 import io.multiproc.Pool;
 
-/** s0-04: a pool of 4 runs 10 tasks given with applyAsync, then closes and joins (seed 000, line 151). */
+/**
+ * s0-04: a pool of 4 runs 10 tasks given by applyAsync, then is closed and joined (seed 000,
+ * line 151).
+ */
 public final class S0_04 {
   private S0_04() {}
 

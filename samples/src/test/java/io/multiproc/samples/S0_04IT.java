@@ -27,8 +27,8 @@ class S0_04IT {
     assertEquals(4, workers.size(), o.stdout());
     assertFalse(workers.contains(parent));
     List<Long> taskIds = o.numbers("执行的任务是 \\((\\d+)\\)");
-    assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), taskIds.stream().sorted().toList(),
-        o.stdout());
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
+        taskIds.stream().sorted().toList(), o.stdout());
     // which of the 4 takes which task depends on who asks first: each pid is one of the 4
     Set<Long> ran = new HashSet<>(o.numbers("子进程 \\((\\d+)\\)执行的任务是"));
     assertTrue(workers.containsAll(ran), ran + " not all in " + workers);
