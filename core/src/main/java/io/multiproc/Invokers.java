@@ -1,6 +1,8 @@
 package io.multiproc;
 
 import io.multiproc.internal.pool.Invoker;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A pool task of any arity as the worker calls it: its arguments come with each item, so the
@@ -30,4 +32,21 @@ final class Invokers {
     Task.With3<Object, Object, Object, Object> f = (Task.With3<Object, Object, Object, Object>) fn;
     return a -> f.call(a[0], a[1], a[2]);
   }
+
+  /** Each argument list of a starmap as an array, checked to hold {@code arity} arguments. */
+  static List<Object[]> spread(Iterable<? extends List<?>> argLists, int arity) {
+    List<Object[]> args = new ArrayList<>();
+    int i = 0;
+    for (List<?> l : argLists) {
+      if (l == null || l.size() != arity) {
+        throw new IllegalArgumentException("starmap's function takes " + arity
+            + " arguments, but argument list " + i + " is " + l + ": give each item a list of "
+            + arity);
+      }
+      args.add(l.toArray());
+      i++;
+    }
+    return args;
+  }
+
 }

@@ -1,5 +1,6 @@
 package io.multiproc;
 
+import io.multiproc.internal.pool.Callbacks;
 import io.multiproc.internal.pool.Invoker;
 import io.multiproc.internal.pool.Jobs;
 import io.multiproc.internal.pool.ListJob;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +39,7 @@ public class Pool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pool.class);
   private static final Duration TERMINATE_GRACE = Duration.ofSeconds(5);
   private static final int READ_AHEAD_PER_WORKER = 4;
+  private static final Duration READY_PATIENCE = Duration.ofSeconds(60);
 
   private enum Phase { RUN, CLOSE, TERMINATE }
 
@@ -49,7 +50,7 @@ public class Pool implements AutoCloseable {
   private final String path;
   private final Workers workers;
   private final Submissions submissions;
-  private final AtomicLong callbackErrors = new AtomicLong();
+  private final Callbacks callbacks = new Callbacks();
   private volatile Phase phase = Phase.RUN;
   private volatile Throwable broken;
 
@@ -89,12 +90,27 @@ public class Pool implements AutoCloseable {
         prefix(ctx.getStartMethod()), b.initializer(), b.maxTasksPerChild(), this::wantsWorkers);
     ctx.startMethod().expect(processes);
     workers.start(processes);
+    awaitWorkers(processes);
   }
 
   private static String prefix(String method) {
     String m = method.equals("forkserver") ? "ForkServer" : method.isEmpty() ? method
         : Character.toUpperCase(method.charAt(0)) + method.substring(1);
     return m + "PoolWorker-";
+  }
+
+  /** As CPython's forked workers are, each worker is ready when the constructor returns. */
+  private void awaitWorkers(int n) {
+    try {
+      if (!state.awaitWorkers(n, READY_PATIENCE)) {
+        LOG.warn("the pool's {} workers were not all ready after {}; it goes on with those that"
+            + " are", n, READY_PATIENCE);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      terminate();
+      throw new ProcessError("interrupted while the pool's workers started", e);
+    }
   }
 
   private boolean wantsWorkers() {
@@ -141,7 +157,8 @@ public class Pool implements AutoCloseable {
     return applyAsync(fn, a, null, null);
   }
 
-  /** Runs {@code fn(a)} in a worker, with callbacks as {@link #applyAsync(Task, Consumer, Consumer)}. */
+  /** Runs {@code fn(a)} in a worker, with callbacks as {@link #applyAsync(Task, Consumer,
+   * Consumer)}. */
   public <A, R> AsyncResult<R> applyAsync(Task.With1<A, R> fn, A a, Consumer<? super R> callback,
       Consumer<? super Throwable> errorCallback) {
     return single(fn, Invokers.of(fn), new Object[] {a}, callback, errorCallback);
@@ -149,7 +166,14 @@ public class Pool implements AutoCloseable {
 
   /** Runs {@code fn(a, b)} in a worker; its result comes later. */
   public <A, B, R> AsyncResult<R> applyAsync(Task.With2<A, B, R> fn, A a, B b) {
-    return single(fn, Invokers.of(fn), new Object[] {a, b}, null, null);
+    return applyAsync(fn, a, b, null, null);
+  }
+
+  /** Runs {@code fn(a, b)} in a worker, with callbacks as {@link #applyAsync(Task, Consumer,
+   * Consumer)}. */
+  public <A, B, R> AsyncResult<R> applyAsync(Task.With2<A, B, R> fn, A a, B b,
+      Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
+    return single(fn, Invokers.of(fn), new Object[] {a, b}, callback, errorCallback);
   }
 
   /** Applies {@code fn} to every item in the workers; the results in the items' order. */
@@ -192,29 +216,14 @@ public class Pool implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <A, B, R> AsyncResult<List<R>> starmapAsync(Task.With2<A, B, R> fn,
       Iterable<? extends List<?>> argLists, int chunksize) {
-    return many(fn, Invokers.of(fn), spread(argLists, 2), 2, chunksize, null, null);
+    return many(fn, Invokers.of(fn), Invokers.spread(argLists, 2), 2, chunksize, null, null);
   }
 
   /** Calls {@code fn} with each list of three arguments, spread. */
   @SuppressWarnings("unchecked")
   public <A, B, C, R> List<R> starmap(Task.With3<A, B, C, R> fn,
       Iterable<? extends List<?>> argLists) {
-    return this.<R>many(fn, Invokers.of(fn), spread(argLists, 3), 3, 0, null, null).get();
-  }
-
-  private static List<Object[]> spread(Iterable<? extends List<?>> argLists, int arity) {
-    List<Object[]> args = new ArrayList<>();
-    int i = 0;
-    for (List<?> l : argLists) {
-      if (l == null || l.size() != arity) {
-        throw new IllegalArgumentException("starmap's function takes " + arity
-            + " arguments, but argument list " + i + " is " + l + ": give each item a list of "
-            + arity);
-      }
-      args.add(l.toArray());
-      i++;
-    }
-    return args;
+    return this.<R>many(fn, Invokers.of(fn), Invokers.spread(argLists, 3), 3, 0, null, null).get();
   }
 
   /**
@@ -246,7 +255,7 @@ public class Pool implements AutoCloseable {
       Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
     ListJob job = new ListJob(1, 1);
     CompletableFuture<R> result = job.future().thenApply(l -> (R) l.get(0));
-    whenDone(result, callback, errorCallback);
+    callbacks.attach(result, callback, errorCallback);
     submit(job, task, fn, Collections.singletonList(args.length == 1 ? args[0] : args),
         args.length, 1);
     return new AsyncResult<>(result, job::done, 1);
@@ -260,7 +269,7 @@ public class Pool implements AutoCloseable {
     int size = chunksize > 0 ? chunksize : defaultChunksize(args.size());
     ListJob job = new ListJob((args.size() + size - 1) / size, args.size());
     CompletableFuture<List<R>> result = job.future().thenApply(l -> (List<R>) (List<?>) l);
-    whenDone(result, callback, errorCallback);
+    callbacks.attach(result, callback, errorCallback);
     submit(job, task, fn, args, arity, size);
     return new AsyncResult<>(result, job::done, args.size());
   }
@@ -268,26 +277,6 @@ public class Pool implements AutoCloseable {
   private int defaultChunksize(int items) {
     int per = processes * 4;
     return Math.max(1, items / per + (items % per == 0 ? 0 : 1));
-  }
-
-  private <R> void whenDone(CompletableFuture<R> result, Consumer<? super R> callback,
-      Consumer<? super Throwable> errorCallback) {
-    if (callback == null && errorCallback == null) {
-      return;
-    }
-    result.whenComplete((r, e) -> { // on the event thread: registered before anything is sent
-      try {
-        if (e == null && callback != null) {
-          callback.accept(r);
-        } else if (e != null && errorCallback != null) {
-          errorCallback.accept(e instanceof java.util.concurrent.CompletionException
-              && e.getCause() != null ? e.getCause() : e);
-        }
-      } catch (RuntimeException | Error t) {
-        callbackErrors.incrementAndGet();
-        LOG.error("a pool callback raised; the pool goes on", t);
-      }
-    });
   }
 
   private void submit(Jobs.Job job, Object task, Invoker fn, List<?> args, int arity,
@@ -336,7 +325,7 @@ public class Pool implements AutoCloseable {
 
   /** How many callbacks raised (each is logged; the pool goes on). */
   public long callbackErrors() {
-    return callbackErrors.get();
+    return callbacks.errors();
   }
 
   /** The pids of the workers running now (for monitoring; a replaced worker has a new one). */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** s1-19: "end" first, then ten tasks, never more than the pool's 5 at once. */
@@ -42,13 +41,9 @@ class S1_19IT {
     }
   }
 
-  // EXAMPLES.md: the first wave of 5. Pool(5) returns before its workers can take a task, so when
-  // some of them are warm forkserver spares and the others boot cold (as right after another pool
-  // sample), the warm ones take the first tasks and the first 5 tasks do not run on 5 workers
-  // (seen: s2-03 ran tasks 0-3 on 2 pids after s4-30). Once a pool's workers are ready when it
-  // returns, the first 5 tasks go to 5 idle workers under any load.
+  // EXAMPLES.md: the first wave of 5. Pool(5) returns once its 5 workers asked for work, so the first
+  // 5 tasks go to 5 idle workers, whatever was warm when the pool started.
   @Test
-  @Disabled("fails at times: Pool(n) returns before its n workers are ready (reported)")
   void firstTasks_runOnDistinctWorkers() {
     SampleRun.Output o = SampleRun.inThisJvm("s1-19");
     Timeline t = Timeline.of(o.stdout());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** s2-03: at most 4 tasks at once; task 4 starts once one of 0-3 ended; "done" last. */
@@ -35,13 +34,9 @@ class S2_03IT {
     assertTrue(t.task(4).start() >= firstEnd, o.stdout());
   }
 
-  // EXAMPLES.md: tasks 0-3 start at once. Pool(4) returns before its workers can take a task, so
-  // when some of them are warm forkserver spares and the others boot cold (as right after another
-  // pool sample), the warm ones take the first tasks and the first 4 tasks do not run on 4 workers
-  // (seen: s2-03 ran tasks 0-3 on 2 pids after s4-30). Once a pool's workers are ready when it
-  // returns, the first 4 tasks go to 4 idle workers under any load.
+  // EXAMPLES.md: tasks 0-3 start at once. Pool(4) returns once its 4 workers asked for work, so the first
+  // 4 tasks go to 4 idle workers, whatever was warm when the pool started.
   @Test
-  @Disabled("fails at times: Pool(n) returns before its n workers are ready (reported)")
   void firstTasks_runOnDistinctWorkers() {
     SampleRun.Output o = SampleRun.inThisJvm("s2-03");
     Timeline t = Timeline.of(o.stdout());

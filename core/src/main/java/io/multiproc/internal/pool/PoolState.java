@@ -89,6 +89,7 @@ public final class PoolState extends SyncState<PoolState.Command> {
   private final Waiters<Idle> idle = new Waiters<>(NO_DEADLINES, Idle::owner);
   private final Map<Long, Running> running = new HashMap<>();
   private final Map<Long, Map<Long, Boolean>> known = new HashMap<>();
+  private final java.util.Set<Long> seen = new java.util.HashSet<>(); // workers that asked once
   private int feeding; // imaps still reading their items
   private boolean closing;
   private boolean stopped;
@@ -178,6 +179,23 @@ public final class PoolState extends SyncState<PoolState.Command> {
     });
   }
 
+  /**
+   * Waits until {@code n} workers asked for work (or said their initializer raised), at most
+   * {@code timeout}; false when they did not in time.
+   */
+  public synchronized boolean awaitWorkers(int n, java.time.Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (seen.size() < n && !stopped && !initFailed) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
   /** Whether a worker's initializer raised: then the pool runs nothing more. */
   public synchronized boolean broken() {
     return initFailed;
@@ -190,6 +208,9 @@ public final class PoolState extends SyncState<PoolState.Command> {
 
   @Override
   protected void handle(Command c, Replier to, Peer from, Answers out) {
+    if (seen.add(c instanceof Next n0 ? n0.worker() : ((InitFailed) c).worker())) {
+      notifyAll(); // one more worker is ready (or broken): see awaitWorkers
+    }
     if (c instanceof Next n) {
       if (n.done() != 0) {
         Running r = running.remove(n.done());
