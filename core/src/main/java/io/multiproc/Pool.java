@@ -89,7 +89,12 @@ public class Pool implements AutoCloseable {
     this.workers = new Workers((spec, name) -> PoolProcess.launch(ctx, spec, name), state, router,
         prefix(ctx.getStartMethod()), b.initializer(), b.maxTasksPerChild(), this::wantsWorkers);
     ctx.startMethod().expect(processes);
-    workers.start(processes);
+    try {
+      workers.start(processes);
+    } catch (RuntimeException e) {
+      terminate(); // the workers started already end: none outlives a pool that failed to start
+      throw e;
+    }
     awaitWorkers(processes);
   }
 

@@ -34,10 +34,13 @@ public final class ForkserverStartMethod implements StartMethod {
   /** Starts less than this apart are one burst. */
   private static final long BURST_NANOS = 1_000_000_000L;
   private final Deque<JvmChild> spares = new ArrayDeque<>();
-  private final Deque<Long> burst = new ArrayDeque<>(); // guarded by spares: recent start times
+  private final Deque<Started> burst = new ArrayDeque<>(); // guarded by spares: recent starts
   private int demand; // guarded by spares: the largest burst (or pool) since the last idle while
   private long lastDemand; // guarded by spares
+  private boolean retiring; // guarded by spares: a look at the demand is pending
   private volatile boolean shutdown;
+
+  private record Started(long at, JvmChild child) {}
 
   @Override
   public String name() {
@@ -51,8 +54,8 @@ public final class ForkserverStartMethod implements StartMethod {
 
   @Override
   public Popen launch(LaunchRequest request) {
-    noteStart();
     JvmChild child = take();
+    noteStart(child);
     child.assign(request.payload());
     // A booting JVM takes a core for most of a second. Booting the replacement while the process
     // just handed over runs would slow that process on a small machine, so the replacement starts
@@ -89,25 +92,41 @@ public final class ForkserverStartMethod implements StartMethod {
     retireLater();
   }
 
-  /** Counts a start in the current burst: the next burst of that size finds that many spares. */
-  private void noteStart() {
+  /**
+   * Counts a start in the current burst, the processes started less than a second apart that
+   * still run: the next burst of that size finds that many spares (a loop that starts and joins
+   * one process at a time asks for no more than one).
+   */
+  private void noteStart(JvmChild child) {
     long now = System.nanoTime();
     synchronized (spares) {
-      while (!burst.isEmpty() && now - burst.peekFirst() > BURST_NANOS) {
-        burst.pollFirst();
-      }
-      burst.addLast(now);
+      burst.removeIf(s -> now - s.at() > BURST_NANOS || s.child().exit().isDone());
+      burst.addLast(new Started(now, child));
       demand = Math.max(demand, burst.size());
       lastDemand = now;
     }
     retireLater();
   }
 
-  /** After an idle while, the refill finds the demand gone and ends the spares above it. */
+  /**
+   * After an idle while, the refill finds the demand gone and ends the spares above it; one
+   * look is pending at a time, and it looks again later while starts go on.
+   */
   private void retireLater() {
+    synchronized (spares) {
+      if (retiring || demand <= ProcessRuntime.settings().forkserverSpares()) {
+        return;
+      }
+      retiring = true;
+    }
     long idleMs = ProcessRuntime.settings().forkserverSpareIdle().toMillis();
-    CompletableFuture.runAsync(this::refill, CompletableFuture.delayedExecutor(idleMs + 100,
-        TimeUnit.MILLISECONDS, REFILLER));
+    CompletableFuture.runAsync(() -> {
+      synchronized (spares) {
+        retiring = false;
+      }
+      refill();
+      retireLater();
+    }, CompletableFuture.delayedExecutor(idleMs + 100, TimeUnit.MILLISECONDS, REFILLER));
   }
 
   /** How many spares to keep now: the configured number, or the recent demand up to the cap. */
