@@ -88,7 +88,6 @@ public class Pool implements AutoCloseable {
     SharedRef<PoolState.Command> router = SharedRef.ofState(path, "pool");
     this.workers = new Workers((spec, name) -> PoolProcess.launch(ctx, spec, name), state, router,
         prefix(ctx.getStartMethod()), b.initializer(), b.maxTasksPerChild(), this::wantsWorkers);
-    ctx.startMethod().expect(processes);
     try {
       workers.start(processes);
     } catch (RuntimeException e) {

@@ -141,7 +141,7 @@ class BenchTest {
     }
     String table = script.substring(script.indexOf("SCENARIOS = {"));
     table = table.substring(0, table.indexOf('}'));
-    Matcher m = Pattern.compile("'([a-z0-9.]+)':").matcher(table);
+    Matcher m = Pattern.compile("'([a-z0-9._]+)':").matcher(table);
     Set<String> names = new TreeSet<>();
     while (m.find()) {
       names.add(m.group(1));

@@ -28,8 +28,6 @@ public record Settings(
     Duration shutdownHooksTimeout,
     boolean pumpOutput,
     int forkserverSpares,
-    int forkserverMaxSpares,
-    Duration forkserverSpareIdle,
     boolean lanes,
     Duration laneHandshakeTimeout,
     int laneMaxHandshakes,
@@ -57,11 +55,6 @@ public record Settings(
           "\"pump\" or \"inherit\", not '" + output + "'");
       int spares = c.getInt("forkserver.spares");
       require(spares >= 0 && spares <= 64, "multiproc.forkserver.spares", "between 0 and 64");
-      int maxSpares = c.getInt("forkserver.max-spares");
-      require(maxSpares >= spares && maxSpares <= 256, "multiproc.forkserver.max-spares",
-          "between forkserver.spares and 256");
-      Duration spareIdle = c.getDuration("forkserver.spare-idle");
-      require(!spareIdle.isNegative(), "multiproc.forkserver.spare-idle", "0 or more");
       Duration registerTimeout = c.getDuration("child.register-timeout");
       require(!registerTimeout.isNegative() && !registerTimeout.isZero(),
           "multiproc.child.register-timeout", "positive");
@@ -94,8 +87,6 @@ public record Settings(
           c.getDuration("child.shutdown-hooks-timeout"),
           output.equals("pump"),
           spares,
-          maxSpares,
-          spareIdle,
           c.getBoolean("lanes"),
           handshake,
           maxHandshakes,

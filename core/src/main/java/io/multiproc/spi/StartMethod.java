@@ -29,13 +29,6 @@ public interface StartMethod {
     return java.util.concurrent.CompletableFuture.completedFuture(null);
   }
 
-  /**
-   * Says that {@code n} processes are about to start together (a pool's workers), so a method
-   * that keeps processes ready (forkserver's spares) keeps that many for the next time. A hint:
-   * by default nothing happens.
-   */
-  default void expect(int n) {}
-
   /** Ends what the method keeps running (spare JVMs); called once when this JVM exits. */
   default void shutdown() {}
 }

@@ -31,16 +31,8 @@ public final class ForkserverStartMethod implements StartMethod {
   private static final long REFILL_PATIENCE_MS = 5_000;
   /** The share of all processors' time in use above which a spare does not start booting. */
   private static final double BUSY = 0.75;
-  /** Starts less than this apart are one burst. */
-  private static final long BURST_NANOS = 1_000_000_000L;
   private final Deque<JvmChild> spares = new ArrayDeque<>();
-  private final Deque<Started> burst = new ArrayDeque<>(); // guarded by spares: recent starts
-  private int demand; // guarded by spares: the largest burst (or pool) since the last idle while
-  private long lastDemand; // guarded by spares
-  private boolean retiring; // guarded by spares: a look at the demand is pending
   private volatile boolean shutdown;
-
-  private record Started(long at, JvmChild child) {}
 
   @Override
   public String name() {
@@ -55,7 +47,6 @@ public final class ForkserverStartMethod implements StartMethod {
   @Override
   public Popen launch(LaunchRequest request) {
     JvmChild child = take();
-    noteStart(child);
     child.assign(request.payload());
     // A booting JVM takes a core for most of a second. Booting the replacement while the process
     // just handed over runs would slow that process on a small machine, so the replacement starts
@@ -83,67 +74,12 @@ public final class ForkserverStartMethod implements StartMethod {
             : roomToBoot(delayMs, patienceMs - delayMs));
   }
 
-  @Override
-  public void expect(int n) {
-    synchronized (spares) {
-      demand = Math.max(demand, n);
-      lastDemand = System.nanoTime();
-    }
-    retireLater();
-  }
-
-  /**
-   * Counts a start in the current burst, the processes started less than a second apart that
-   * still run: the next burst of that size finds that many spares (a loop that starts and joins
-   * one process at a time asks for no more than one).
-   */
-  private void noteStart(JvmChild child) {
-    long now = System.nanoTime();
-    synchronized (spares) {
-      burst.removeIf(s -> now - s.at() > BURST_NANOS || s.child().exit().isDone());
-      burst.addLast(new Started(now, child));
-      demand = Math.max(demand, burst.size());
-      lastDemand = now;
-    }
-    retireLater();
-  }
-
-  /**
-   * After an idle while, the refill finds the demand gone and ends the spares above it; one
-   * look is pending at a time, and it looks again later while starts go on.
-   */
-  private void retireLater() {
-    synchronized (spares) {
-      if (retiring || demand <= ProcessRuntime.settings().forkserverSpares()) {
-        return;
-      }
-      retiring = true;
-    }
-    long idleMs = ProcessRuntime.settings().forkserverSpareIdle().toMillis();
-    CompletableFuture.runAsync(() -> {
-      synchronized (spares) {
-        retiring = false;
-      }
-      refill();
-      retireLater();
-    }, CompletableFuture.delayedExecutor(idleMs + 100, TimeUnit.MILLISECONDS, REFILLER));
-  }
-
-  /** How many spares to keep now: the configured number, or the recent demand up to the cap. */
-  private int wanted() { // guarded by spares
-    var s = ProcessRuntime.settings();
-    if (System.nanoTime() - lastDemand > s.forkserverSpareIdle().toNanos()) {
-      demand = 0;
-    }
-    return Math.max(s.forkserverSpares(), Math.min(s.forkserverMaxSpares(), demand));
-  }
-
-  /** Boots spares up to the number wanted now; completes when all of them have registered. */
+  /** Boots spares up to the configured number; completes when all of them have registered. */
   @Override
   public CompletableFuture<Void> warmUp() {
     refill();
     synchronized (spares) {
-      // a spare that ends meanwhile (retired, or it failed) is waited for no more
+      // a spare that ends meanwhile (it failed to boot) is waited for no more
       return CompletableFuture.allOf(spares.stream()
           .map(c -> CompletableFuture.anyOf(c.registered(), c.exit()))
           .toArray(CompletableFuture[]::new));
@@ -167,14 +103,11 @@ public final class ForkserverStartMethod implements StartMethod {
   }
 
   private void refill() {
+    int want = ProcessRuntime.settings().forkserverSpares();
     synchronized (spares) {
-      int want = wanted();
       spares.removeIf(c -> c.exit().isDone());
       while (!shutdown && spares.size() < want) {
         spares.addLast(JvmLauncher.shared().launch(true));
-      }
-      while (spares.size() > want) { // the demand went: the newest spares above it end
-        spares.pollLast().os().destroyForcibly();
       }
     }
   }
